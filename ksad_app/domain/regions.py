@@ -1,0 +1,34 @@
+"""Regions as the regulation sees them (Pasal 1 angka 1-3)."""
+
+from dataclasses import dataclass
+
+PROVINSI = "Provinsi"
+KABUPATEN = "Kabupaten"
+KOTA = "Kota"
+REGION_TYPES = (PROVINSI, KABUPATEN, KOTA)
+
+# Pasal 1 angka 3: Kepala Daerah adalah Gubernur, Bupati atau Walikota.
+HEAD_TITLES = {PROVINSI: "Gubernur", KABUPATEN: "Bupati", KOTA: "Walikota"}
+
+
+@dataclass(frozen=True)
+class Region:
+	"""A daerah taking part in a cooperation.
+
+	``province`` is the region's own code for a province and its parent's code
+	for a kabupaten/kota.
+	"""
+
+	code: str
+	region_type: str
+	province: str
+	is_autonomous: bool = True
+
+	@property
+	def is_province(self) -> bool:
+		return self.region_type == PROVINSI
+
+
+def head_title(region_type: str) -> str:
+	"""The title of the Kepala Daerah of a region of this type (Pasal 1 angka 3)."""
+	return HEAD_TITLES[region_type]
