@@ -1,0 +1,39 @@
+"""Specific errors, so that callers and tests can tell one refusal from another."""
+
+import frappe
+
+
+class KSADValidationError(frappe.ValidationError):
+	"""Base of every rule the app enforces on save."""
+
+
+class PartyError(KSADValidationError):
+	"""The parties of a cooperation break Pasal 1 angka 4."""
+
+
+class ContributionError(KSADValidationError):
+	"""The parties' contributions do not add up."""
+
+
+class PeriodError(KSADValidationError):
+	"""The cooperation's dates are out of order."""
+
+
+class AmountError(KSADValidationError):
+	"""A money amount is not acceptable."""
+
+
+class SupervisorAssignmentError(KSADValidationError):
+	"""The supervisory body the regulation assigns cannot be found, or an override is incomplete."""
+
+
+class SupervisoryBodyError(KSADValidationError):
+	"""A supervisory body breaks Pasal 5 or Pasal 9."""
+
+
+class RegionError(KSADValidationError):
+	"""A regional government record is inconsistent."""
+
+
+class NotYourRegionError(frappe.PermissionError):
+	"""A regional officer acted on a cooperation in which none of their regions is a party."""

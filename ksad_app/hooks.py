@@ -1,0 +1,56 @@
+app_name = "ksad_app"
+app_title = "KSAD"
+app_publisher = "ksad_app developers"
+app_description = "Pembinaan dan pengawasan Kerja Sama Antardaerah (Permendagri No. 23 Tahun 2009)"
+app_email = "ksad-app@example.org"
+app_license = "mit"
+
+# Apps
+# ------------------
+
+required_apps = ["frappe"]
+
+# Write the DocType field types into the controllers (developer mode)
+export_python_type_annotations = True
+
+# Installation
+# ------------
+
+# Load the shipped master data (regions, government affairs) idempotently
+after_install = "ksad_app.install.after_install"
+after_migrate = "ksad_app.install.after_migrate"
+
+# Fixtures
+# --------
+
+fixtures = [
+	{
+		"dt": "Role",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"KSAD Regional Officer",
+					"Sekretariat Bersama Member",
+					"TKKSD Member",
+					"Governor Office",
+					"Ministry Official",
+					"KSAD Manager",
+				],
+			]
+		],
+	},
+]
+
+# Permissions
+# -----------
+# Row-level access in one module: see ksad_app/permissions.py
+
+permission_query_conditions = {
+	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",
+}
+
+has_permission = {
+	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_has_permission",
+}

@@ -1,0 +1,103 @@
+"""Load the master data shipped in ksad_app/data, idempotently.
+
+Runs after install and after every migrate: rows already present are left
+alone unless the shipped file changed them, missing rows are added, nothing
+is ever duplicated. Regions go in with one bulk insert and the tree is
+rebuilt once, rather than one document (and one nested-set update) per row.
+"""
+
+import csv
+from pathlib import Path
+
+import frappe
+from frappe.utils import now
+from frappe.utils.nestedset import rebuild_tree
+
+DATA = Path(__file__).resolve().parent / "data"
+REGION = "Regional Government"
+AFFAIR = "Government Affair"
+
+
+def after_install() -> None:
+	load_master_data()
+
+
+def after_migrate() -> None:
+	load_master_data()
+
+
+def load_master_data() -> dict[str, int]:
+	"""Load regions and government affairs; return how many rows each added or updated."""
+	return {REGION: load_regions(), AFFAIR: load_affairs()}
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+	with open(DATA / name, newline="", encoding="utf-8") as f:
+		return list(csv.DictReader(f))
+
+
+def region_rows() -> list[dict]:
+	return [
+		{
+			"name": r["code"],
+			"region_code": r["code"],
+			"region_name": r["region_name"],
+			"region_type": r["region_type"],
+			"head_title": r["head_title"],
+			"is_autonomous": int(r["is_autonomous"]),
+			"parent_regional_government": r["parent_code"] or None,
+			"is_group": 1 if r["region_type"] == "Provinsi" else 0,
+		}
+		for r in read_csv("regional_government.csv")
+	]
+
+
+def affair_rows() -> list[dict]:
+	return [
+		{
+			"name": r["affair_name"],
+			"affair_name": r["affair_name"],
+			"affair_category": r["affair_category"],
+			"legal_basis": r["legal_basis"],
+			"sort_order": int(r["sort_order"]),
+		}
+		for r in read_csv("government_affair.csv")
+	]
+
+
+def load_regions() -> int:
+	changed = sync_rows(REGION, region_rows())
+	if changed:
+		rebuild_tree(REGION)
+	return changed
+
+
+def load_affairs() -> int:
+	return sync_rows(AFFAIR, affair_rows())
+
+
+def sync_rows(doctype: str, rows: list[dict]) -> int:
+	"""Insert missing rows in bulk and correct the few that differ from the shipped data."""
+	fields = [k for k in rows[0] if k != "name"]
+	existing = {r.name: r for r in frappe.get_all(doctype, fields=["name", *fields])}
+	missing = [r for r in rows if r["name"] not in existing]
+	changed = 0
+	for row in rows:
+		current = existing.get(row["name"])
+		if current is None:
+			continue
+		diff = {k: v for k, v in row.items() if k != "name" and (current.get(k) or None) != (v or None)}
+		if diff:
+			frappe.db.set_value(doctype, row["name"], diff)
+			changed += 1
+	if missing:
+		stamp = now()
+		meta = {"owner": "Administrator", "modified_by": "Administrator", "creation": stamp, "modified": stamp}
+		columns = ["name", *fields, *meta]
+		frappe.db.bulk_insert(
+			doctype,
+			columns,
+			[[r["name"], *(r[k] for k in fields), *meta.values()] for r in missing],
+			ignore_duplicates=True,
+		)
+	return changed + len(missing)

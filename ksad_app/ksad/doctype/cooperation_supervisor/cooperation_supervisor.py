@@ -1,0 +1,23 @@
+# Copyright (c) 2026, ksad_app developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class CooperationSupervisor(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		body_type: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		supervisory_body: DF.Link
+	# end: auto-generated types
+
+	pass

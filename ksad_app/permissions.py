@@ -1,0 +1,165 @@
+"""Who sees which cooperation: the one place where row-level access is decided.
+
+REQUIREMENTS.md, "Who uses it":
+
+* ``KSAD Regional Officer``: cooperations in which one of *their* regions is a
+  party. A user's regions are the ``Regional Government`` values of their
+  User Permissions (applicable to all doctypes or to Inter-Regional
+  Cooperation).
+* ``Governor Office``: cooperations in which their province, or any
+  kabupaten/kota of it, is a party (the Gubernur supervises the kab/kota of
+  his province, Pasal 3, and receives the TKKSD's reports, Pasal 12).
+* ``Sekretariat Bersama Member`` / ``TKKSD Member``: cooperations supervised by
+  a body whose ``members`` table names the user (Pasal 2, 3).
+* ``Ministry Official``, ``KSAD Manager``, ``System Manager``: everything.
+
+Frappe calls :func:`cooperation_query_conditions` for every list, report,
+link search, ``frappe.get_list`` and ``GET /api/resource`` query, and
+:func:`cooperation_has_permission` for every single document, so all of them
+agree. Roles grant the kind of access (read, write); these hooks only narrow
+it to rows.
+"""
+
+from dataclasses import dataclass, field
+
+import frappe
+from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+
+from ksad_app.domain.regions import PROVINSI
+from ksad_app.roles import (
+	GOVERNOR_OFFICE,
+	REGIONAL_OFFICER,
+	SEKRETARIAT_BERSAMA_MEMBER,
+	TKKSD_MEMBER,
+	UNRESTRICTED_ROLES,
+)
+
+COOPERATION = "Inter-Regional Cooperation"
+REGION = "Regional Government"
+# What a supervisory body's member may do with a cooperation it supervises.
+MEMBER_PTYPES = frozenset({"read", "select", "print", "email", "report", "export", "share"})
+
+
+@dataclass
+class Scope:
+	"""The cooperations a user may reach: by party region, by supervising body, or all."""
+
+	unrestricted: bool = False
+	regions: set[str] = field(default_factory=set)
+	bodies: set[str] = field(default_factory=set)
+
+
+def user_regions(user: str) -> set[str]:
+	"""The regions a user is tied to by User Permission."""
+	perms = get_user_permissions(user).get(REGION, [])
+	return {p["doc"] for p in perms if not p.get("applicable_for") or p.get("applicable_for") == COOPERATION}
+
+
+def governed_regions(user: str) -> set[str]:
+	"""The provinces a Governor Office user is tied to, and all their kabupaten/kota."""
+	provinces = user_regions(user)
+	if not provinces:
+		return set()
+	rg = frappe.qb.DocType(REGION)
+	rows = (
+		frappe.qb.from_(rg)
+		.select(rg.name)
+		.where(
+			(rg.name.isin(list(provinces)) & (rg.region_type == PROVINSI))
+			| rg.parent_regional_government.isin(list(provinces))
+		)
+	).run(pluck=True)
+	return set(rows)
+
+
+def member_bodies(user: str) -> set[str]:
+	"""The supervisory bodies whose members table names this user."""
+	m = frappe.qb.DocType("Supervisory Body Member")
+	rows = (
+		frappe.qb.from_(m)
+		.select(m.parent)
+		.distinct()
+		.where((m.user == user) & (m.parenttype == "Supervisory Body"))
+	).run(pluck=True)
+	return set(rows)
+
+
+def cooperation_scope(user: str | None = None) -> Scope:
+	"""Work out, once, which cooperations ``user`` may reach."""
+	user = user or frappe.session.user
+	roles = set(frappe.get_roles(user))
+	if user == "Administrator" or roles & UNRESTRICTED_ROLES:
+		return Scope(unrestricted=True)
+	scope = Scope()
+	if REGIONAL_OFFICER in roles:
+		scope.regions |= user_regions(user)
+	if GOVERNOR_OFFICE in roles:
+		scope.regions |= governed_regions(user)
+	if roles & {SEKRETARIAT_BERSAMA_MEMBER, TKKSD_MEMBER}:
+		scope.bodies = member_bodies(user)
+	return scope
+
+
+def _in_list(values: set[str]) -> str:
+	return ", ".join(frappe.db.escape(v) for v in sorted(values))
+
+
+def cooperation_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""SQL condition narrowing every list query on Inter-Regional Cooperation to the user's scope."""
+	scope = cooperation_scope(user)
+	if scope.unrestricted:
+		return ""
+	conditions = []
+	if scope.regions:
+		conditions.append(
+			"`tabInter-Regional Cooperation`.`name` in (select `tabCooperation Party`.`parent`"
+			" from `tabCooperation Party` where `tabCooperation Party`.`parenttype` = 'Inter-Regional Cooperation'"
+			f" and `tabCooperation Party`.`regional_government` in ({_in_list(scope.regions)}))"
+		)
+	if scope.bodies:
+		conditions.append(
+			"`tabInter-Regional Cooperation`.`name` in (select `tabCooperation Supervisor`.`parent`"
+			" from `tabCooperation Supervisor` where `tabCooperation Supervisor`.`parenttype` = 'Inter-Regional Cooperation'"
+			f" and `tabCooperation Supervisor`.`supervisory_body` in ({_in_list(scope.bodies)}))"
+		)
+	if not conditions:
+		return "1=0"
+	return "(" + " or ".join(conditions) + ")"
+
+
+def stored_links(name: str) -> tuple[set[str], set[str]]:
+	"""The party regions and supervising bodies of a saved cooperation, as stored."""
+	party = frappe.qb.DocType("Cooperation Party")
+	sup = frappe.qb.DocType("Cooperation Supervisor")
+	regions = (
+		frappe.qb.from_(party)
+		.select(party.regional_government)
+		.where((party.parent == name) & (party.parenttype == COOPERATION))
+	).run(pluck=True)
+	bodies = (
+		frappe.qb.from_(sup)
+		.select(sup.supervisory_body)
+		.where((sup.parent == name) & (sup.parenttype == COOPERATION))
+	).run(pluck=True)
+	return set(regions), set(bodies)
+
+
+def cooperation_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Document-level check; agrees with :func:`cooperation_query_conditions`.
+
+	The stored parties decide, not the ones being edited: an officer may open
+	and save a cooperation of their region, and the controller refuses (with a
+	message that says why) a save that would drop their region. Creation is
+	left to the roles and to that controller check for the same reason.
+	"""
+	if ptype == "create" or doc.flags.in_insert or not doc.get("creation"):
+		return None
+	scope = cooperation_scope(user)
+	if scope.unrestricted:
+		return True
+	regions, bodies = stored_links(doc.name)
+	if regions & scope.regions:
+		return True
+	if bodies & scope.bodies and (ptype or "read") in MEMBER_PTYPES:
+		return True
+	return False
