@@ -92,7 +92,12 @@ def sync_rows(doctype: str, rows: list[dict]) -> int:
 			changed += 1
 	if missing:
 		stamp = now()
-		meta = {"owner": "Administrator", "modified_by": "Administrator", "creation": stamp, "modified": stamp}
+		meta = {
+			"owner": "Administrator",
+			"modified_by": "Administrator",
+			"creation": stamp,
+			"modified": stamp,
+		}
 		columns = ["name", *fields, *meta]
 		frappe.db.bulk_insert(
 			doctype,

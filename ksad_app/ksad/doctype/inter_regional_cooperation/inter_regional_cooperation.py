@@ -63,7 +63,13 @@ class InterRegionalCooperation(Document):
 		pks_file: DF.Attach | None
 		pks_number: DF.Data | None
 		stage: DF.Literal[
-			"Penjajakan", "Negosiasi", "Penandatanganan", "Pelaksanaan", "Pengakhiran", "Selesai", "Dibatalkan"
+			"Penjajakan",
+			"Negosiasi",
+			"Penandatanganan",
+			"Pelaksanaan",
+			"Pengakhiran",
+			"Selesai",
+			"Dibatalkan",
 		]
 		start_date: DF.Date | None
 		supervisors: DF.Table[CooperationSupervisor]
@@ -137,12 +143,16 @@ class InterRegionalCooperation(Document):
 			)
 
 	def validate_contributions(self) -> None:
-		percents = [Decimal(str(p.contribution_percent)) if p.contribution_percent else None for p in self.parties]
+		percents = [
+			Decimal(str(p.contribution_percent)) if p.contribution_percent else None for p in self.parties
+		]
 		try:
 			rules.check_contributions(percents)
 		except rules.ContributionOutOfRange as e:
 			frappe.throw(
-				_("A contribution of {0}% is not possible. Enter a percentage between 0 and 100.").format(e.value),
+				_("A contribution of {0}% is not possible. Enter a percentage between 0 and 100.").format(
+					e.value
+				),
 				title=_("Invalid Contribution"),
 				exc=ContributionError,
 			)
@@ -222,13 +232,17 @@ class InterRegionalCooperation(Document):
 	def validate_override(self) -> None:
 		if not (self.override_reason or "").strip():
 			frappe.throw(
-				_("Give the reason for overriding the supervisory bodies, so that it is kept in the history."),
+				_(
+					"Give the reason for overriding the supervisory bodies, so that it is kept in the history."
+				),
 				title=_("Reason Required"),
 				exc=SupervisorAssignmentError,
 			)
 		if not self.supervisors:
 			frappe.throw(
-				_("An overridden cooperation still needs at least one supervisory body. Add it to the table."),
+				_(
+					"An overridden cooperation still needs at least one supervisory body. Add it to the table."
+				),
 				title=_("Supervisory Body Missing"),
 				exc=SupervisorAssignmentError,
 			)

@@ -58,9 +58,9 @@ class RegionalGovernment(NestedSet):
 			)
 		if not (self.region_code or "").startswith(f"{self.parent_regional_government}."):
 			frappe.throw(
-				_("The code {0} does not belong to the province {1}: a Kemendagri code starts with its province's code, as in {1}.01.").format(
-					frappe.bold(self.region_code), self.parent_regional_government
-				),
+				_(
+					"The code {0} does not belong to the province {1}: a Kemendagri code starts with its province's code, as in {1}.01."
+				).format(frappe.bold(self.region_code), self.parent_regional_government),
 				title=_("Invalid Region Code"),
 				exc=RegionError,
 			)

@@ -61,7 +61,9 @@ class SupervisoryBody(Document):
 
 	def validate_province(self) -> None:
 		province_type = (
-			frappe.db.get_value("Regional Government", self.province, "region_type") if self.province else None
+			frappe.db.get_value("Regional Government", self.province, "region_type")
+			if self.province
+			else None
 		)
 		try:
 			rules.check_body(self.body_type, province_type, self.province)
@@ -81,24 +83,32 @@ class SupervisoryBody(Document):
 			)
 		except rules.BodyProvinceNotAllowed:
 			frappe.throw(
-				_("The Sekretariat Bersama is national (Pasal 5) and has no province. Clear the Province field."),
+				_(
+					"The Sekretariat Bersama is national (Pasal 5) and has no province. Clear the Province field."
+				),
 				title=_("No Province for the Sekretariat Bersama"),
 				exc=SupervisoryBodyError,
 			)
 
 	def validate_unique(self) -> None:
 		"""One Sekretariat Bersama in all; one TKKSD per province."""
-		filters = {"body_type": self.body_type, "name": ("!=", self.name or "")}
+		filters = {"body_type": self.body_type}
+		if not self.is_new():
+			filters["name"] = ("!=", self.name)
 		if self.body_type == rules.TKKSD:
 			filters["province"] = self.province
 		existing = frappe.db.exists("Supervisory Body", filters)
 		if not existing:
 			return
 		if self.body_type == rules.TKKSD:
-			message = _("The province {0} already has a Tim Koordinasi Kerja Sama Daerah: {1}. Edit that one.")
+			message = _(
+				"The province {0} already has a Tim Koordinasi Kerja Sama Daerah: {1}. Edit that one."
+			)
 			message = message.format(frappe.bold(self.province_name()), existing)
 		else:
-			message = _("The Sekretariat Bersama is already registered as {0}. Edit that one.").format(existing)
+			message = _("The Sekretariat Bersama is already registered as {0}. Edit that one.").format(
+				existing
+			)
 		frappe.throw(message, title=_("Already Registered"), exc=SupervisoryBodyError)
 
 	def validate_positions(self) -> None:

@@ -18,7 +18,21 @@ class SupervisoryBodyMember(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		position: DF.Literal["", "Sekretaris Daerah", "Asisten yang membidangi kerja sama daerah", "Kepala Badan Perencanaan Pembangunan Daerah", "Kepala Badan/Kepala Biro yang membidangi kerja sama daerah", "Kepala Biro Hukum", "Kepala Biro Pemerintahan", "Kepala SKPD yang membidangi keuangan dan pengelolaan aset", "SKPD teknis yang terkait objek kerja sama daerah", "Unsur Departemen Dalam Negeri", "Wakil Departemen/Lembaga Pemerintah Non Departemen terkait", "Tenaga profesional", "Lainnya"]
+		position: DF.Literal[
+			"",
+			"Sekretaris Daerah",
+			"Asisten yang membidangi kerja sama daerah",
+			"Kepala Badan Perencanaan Pembangunan Daerah",
+			"Kepala Badan/Kepala Biro yang membidangi kerja sama daerah",
+			"Kepala Biro Hukum",
+			"Kepala Biro Pemerintahan",
+			"Kepala SKPD yang membidangi keuangan dan pengelolaan aset",
+			"SKPD teknis yang terkait objek kerja sama daerah",
+			"Unsur Departemen Dalam Negeri",
+			"Wakil Departemen/Lembaga Pemerintah Non Departemen terkait",
+			"Tenaga profesional",
+			"Lainnya",
+		]
 		position_title: DF.Data | None
 		user: DF.Link | None
 	# end: auto-generated types

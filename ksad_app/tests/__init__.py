@@ -1,0 +1,156 @@
+"""Shared world for the site tier: real users, roles, user permissions, bodies and cooperations.
+
+Everything here is created idempotently and *committed*, because the REST API
+checks talk to a separate server process, which only sees committed rows.
+Test cooperations are titled ``[TEST] ...`` so that assertions can ignore any
+other data on the site (the demo, for instance).
+"""
+
+import frappe
+from frappe.utils.password import update_password
+
+from ksad_app.roles import (
+	GOVERNOR_OFFICE,
+	KSAD_MANAGER,
+	MINISTRY_OFFICIAL,
+	REGIONAL_OFFICER,
+	SEKRETARIAT_BERSAMA_MEMBER,
+	TKKSD_MEMBER,
+)
+
+# A password for throwaway users on the local test site only.
+TEST_PASSWORD = "Ksad-Test-Only-2026"
+TEST_PREFIX = "[TEST] "
+
+OFFICER_BANDUNG = "officer.bandung@ksad.test"
+OFFICER_BEKASI = "officer.bekasi@ksad.test"
+OFFICER_CILACAP = "officer.cilacap@ksad.test"
+SEKBER = "sekber.member@ksad.test"
+TKKSD_JABAR = "tkksd.jabar@ksad.test"
+TKKSD_JATENG = "tkksd.jateng@ksad.test"
+GOVERNOR_JABAR = "governor.jabar@ksad.test"
+MINISTRY = "ministry@ksad.test"
+MANAGER = "manager@ksad.test"
+OUTSIDER = "outsider@ksad.test"
+
+USERS = {
+	OFFICER_BANDUNG: ([REGIONAL_OFFICER], ["32.73"]),
+	OFFICER_BEKASI: ([REGIONAL_OFFICER], ["32.75"]),
+	OFFICER_CILACAP: ([REGIONAL_OFFICER], ["33.01"]),
+	SEKBER: ([SEKRETARIAT_BERSAMA_MEMBER], []),
+	TKKSD_JABAR: ([TKKSD_MEMBER], []),
+	TKKSD_JATENG: ([TKKSD_MEMBER], []),
+	GOVERNOR_JABAR: ([GOVERNOR_OFFICE], ["32"]),
+	MINISTRY: ([MINISTRY_OFFICIAL], []),
+	MANAGER: ([KSAD_MANAGER], []),
+	OUTSIDER: (["Blogger"], []),
+}
+
+# Cooperation key -> (title, party codes)
+COOPERATIONS = {
+	# kab/kota of one province: TKKSD Jawa Barat (Pasal 3)
+	"bandung_raya": ("Pengelolaan Sampah Regional Bandung Raya", ["32.73", "32.77", "32.17"]),
+	# a province and a kota: Sekretariat Bersama (Pasal 2)
+	"dki_bekasi": ("Pemanfaatan TPST Bantargebang", ["31", "32.75"]),
+	# kab/kota of two provinces: TKKSD Jawa Barat and TKKSD Jawa Tengah jointly (Pasal 3)
+	"cilacap_banjar": ("Pengelolaan Kawasan Perbatasan Citanduy", ["33.01", "32.79"]),
+	# two provinces: Sekretariat Bersama (Pasal 2)
+	"jabar_jateng": ("Konektivitas Jalan Provinsi Lintas Batas", ["32", "33"]),
+}
+
+# Who must see which cooperation (REQUIREMENTS.md, "Who uses it").
+EXPECTED_VISIBLE = {
+	OFFICER_BANDUNG: {"bandung_raya"},
+	OFFICER_BEKASI: {"dki_bekasi"},
+	OFFICER_CILACAP: {"cilacap_banjar"},
+	SEKBER: {"dki_bekasi", "jabar_jateng"},
+	TKKSD_JABAR: {"bandung_raya", "cilacap_banjar"},
+	TKKSD_JATENG: {"cilacap_banjar"},
+	GOVERNOR_JABAR: {"bandung_raya", "dki_bekasi", "cilacap_banjar", "jabar_jateng"},
+	MINISTRY: set(COOPERATIONS),
+	MANAGER: set(COOPERATIONS),
+}
+
+
+def ensure_user(email: str, roles: list[str], regions: list[str]) -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0].replace(".", " ").title(),
+				"send_welcome_email": 0,
+				"user_type": "System User",
+				"language": "id",
+			}
+		)
+		user.flags.no_welcome_mail = True
+		user.insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	missing = [r for r in roles if r not in {d.role for d in user.roles}]
+	if missing:
+		user.add_roles(*missing)
+	for region in regions:
+		if not frappe.db.exists(
+			"User Permission", {"user": email, "allow": "Regional Government", "for_value": region}
+		):
+			frappe.get_doc(
+				{
+					"doctype": "User Permission",
+					"user": email,
+					"allow": "Regional Government",
+					"for_value": region,
+					"apply_to_all_doctypes": 1,
+				}
+			).insert(ignore_permissions=True)
+	update_password(email, TEST_PASSWORD)
+	return email
+
+
+def ensure_body(body_type: str, province: str | None, members: list[tuple[str, str, str | None]]) -> str:
+	"""members: (member_name, position, user)"""
+	name = f"TKKSD-{province}" if province else "SEKBER"
+	doc = frappe.get_doc("Supervisory Body", name) if frappe.db.exists("Supervisory Body", name) else None
+	if doc is None:
+		doc = frappe.get_doc({"doctype": "Supervisory Body", "body_type": body_type, "province": province})
+	have = {m.user for m in doc.members}
+	for member_name, position, user in members:
+		if user not in have:
+			doc.append("members", {"member_name": member_name, "position": position, "user": user})
+	doc.save(ignore_permissions=True)
+	return doc.name
+
+
+def ensure_cooperation(key: str) -> str:
+	title, codes = COOPERATIONS[key]
+	title = TEST_PREFIX + title
+	existing = frappe.db.get_value("Inter-Regional Cooperation", {"title": title})
+	if existing:
+		return existing
+	doc = frappe.get_doc(
+		{
+			"doctype": "Inter-Regional Cooperation",
+			"title": title,
+			"parties": [{"regional_government": c} for c in codes],
+		}
+	)
+	doc.insert(ignore_permissions=True)
+	return doc.name
+
+
+def ensure_world() -> dict[str, str]:
+	"""Users, bodies and the four test cooperations; returns cooperation key -> name."""
+	for email, (roles, regions) in USERS.items():
+		ensure_user(email, roles, regions)
+	ensure_body("Sekretariat Bersama", None, [("Anggota Sekber", "Unsur Departemen Dalam Negeri", SEKBER)])
+	ensure_body(
+		"Tim Koordinasi Kerja Sama Daerah", "32", [("Anggota TKKSD Jabar", "Sekretaris Daerah", TKKSD_JABAR)]
+	)
+	ensure_body(
+		"Tim Koordinasi Kerja Sama Daerah",
+		"33",
+		[("Anggota TKKSD Jateng", "Sekretaris Daerah", TKKSD_JATENG)],
+	)
+	names = {key: ensure_cooperation(key) for key in COOPERATIONS}
+	frappe.db.commit()  # nosemgrep: the REST checks run against a separate server process
+	return names

@@ -1,0 +1,166 @@
+"""Row-level access (REQUIREMENTS.md, "Who uses it"), as real users of each role see it.
+
+The same expectations are checked through ``frappe.get_list``, through
+``frappe.has_permission`` on single documents, and through the REST API of a
+running server (``KSAD_TEST_SERVER_URL``, started by scripts/run-tests).
+"""
+
+import json
+import os
+import unittest
+
+import frappe
+import requests
+from frappe.tests.utils import FrappeTestCase
+
+from ksad_app.tests import (
+	EXPECTED_VISIBLE,
+	OFFICER_BANDUNG,
+	OUTSIDER,
+	SEKBER,
+	TEST_PASSWORD,
+	TEST_PREFIX,
+	TKKSD_JABAR,
+	ensure_world,
+)
+
+COOPERATION = "Inter-Regional Cooperation"
+SERVER = os.environ.get("KSAD_TEST_SERVER_URL")
+
+
+class TestRowLevelAccess(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.names = ensure_world()
+		cls.keys = {v: k for k, v in cls.names.items()}
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def visible_keys(self, names):
+		return {self.keys[n] for n in names if n in self.keys}
+
+	def test_pasal_2_3_get_list_shows_each_user_exactly_their_cooperations(self):
+		for user, expected in EXPECTED_VISIBLE.items():
+			with self.subTest(user=user):
+				frappe.set_user(user)
+				names = frappe.get_list(
+					COOPERATION, filters={"title": ("like", TEST_PREFIX + "%")}, pluck="name"
+				)
+				self.assertEqual(self.visible_keys(names), expected)
+
+	def test_pasal_2_3_has_permission_agrees_with_the_list(self):
+		for user, expected in EXPECTED_VISIBLE.items():
+			for key, name in self.names.items():
+				with self.subTest(user=user, cooperation=key):
+					allowed = frappe.has_permission(COOPERATION, "read", name, user=user)
+					self.assertEqual(bool(allowed), key in expected)
+
+	def test_a_regional_officer_writes_only_their_own_region(self):
+		self.assertTrue(
+			frappe.has_permission(COOPERATION, "write", self.names["bandung_raya"], user=OFFICER_BANDUNG)
+		)
+		self.assertFalse(
+			frappe.has_permission(COOPERATION, "write", self.names["dki_bekasi"], user=OFFICER_BANDUNG)
+		)
+
+	def test_a_supervisory_body_member_reads_but_does_not_edit(self):
+		self.assertTrue(
+			frappe.has_permission(COOPERATION, "read", self.names["bandung_raya"], user=TKKSD_JABAR)
+		)
+		self.assertFalse(
+			frappe.has_permission(COOPERATION, "write", self.names["bandung_raya"], user=TKKSD_JABAR)
+		)
+		self.assertFalse(frappe.has_permission(COOPERATION, "write", self.names["dki_bekasi"], user=SEKBER))
+
+	def test_a_user_without_a_ksad_role_sees_nothing(self):
+		frappe.set_user(OUTSIDER)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list(COOPERATION)
+
+	def test_link_search_is_narrowed_too(self):
+		from frappe.desk.search import search_widget
+
+		frappe.set_user(OFFICER_BANDUNG)
+		results = search_widget(COOPERATION, txt="[TEST]", page_length=50, as_dict=True)
+		self.assertEqual(self.visible_keys(r["name"] for r in results), {"bandung_raya"})
+
+	def test_report_view_is_narrowed_too(self):
+		from frappe.desk.reportview import execute
+
+		frappe.set_user(TKKSD_JABAR)
+		rows = execute(
+			COOPERATION, fields=["name"], filters=[["title", "like", TEST_PREFIX + "%"]], limit_page_length=0
+		)
+		self.assertEqual(self.visible_keys(r.name for r in rows), {"bandung_raya", "cilacap_banjar"})
+
+
+@unittest.skipUnless(SERVER, "KSAD_TEST_SERVER_URL is not set: scripts/run-tests starts a server and sets it")
+class TestRestApiAccess(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.names = ensure_world()
+		cls.keys = {v: k for k, v in cls.names.items()}
+
+	def session(self, user):
+		s = requests.Session()
+		r = s.post(f"{SERVER}/api/method/login", data={"usr": user, "pwd": TEST_PASSWORD}, timeout=30)
+		self.assertEqual(r.status_code, 200, r.text)
+		return s
+
+	def test_pasal_2_3_api_resource_lists_each_user_exactly_their_cooperations(self):
+		for user, expected in EXPECTED_VISIBLE.items():
+			with self.subTest(user=user):
+				r = self.session(user).get(
+					f"{SERVER}/api/resource/{COOPERATION}",
+					params={
+						"fields": json.dumps(["name", "title"]),
+						"filters": json.dumps([["title", "like", TEST_PREFIX + "%"]]),
+						"limit_page_length": 0,
+					},
+					timeout=30,
+				)
+				self.assertEqual(r.status_code, 200, r.text)
+				names = [row["name"] for row in r.json()["data"]]
+				self.assertEqual({self.keys[n] for n in names if n in self.keys}, expected)
+
+	def test_api_refuses_reading_and_writing_another_regions_cooperation(self):
+		s = self.session(OFFICER_BANDUNG)
+		other = self.names["dki_bekasi"]
+		self.assertEqual(s.get(f"{SERVER}/api/resource/{COOPERATION}/{other}", timeout=30).status_code, 403)
+		r = s.put(f"{SERVER}/api/resource/{COOPERATION}/{other}", json={"title": "diubah"}, timeout=30)
+		self.assertEqual(r.status_code, 403)
+		own = self.names["bandung_raya"]
+		self.assertEqual(s.get(f"{SERVER}/api/resource/{COOPERATION}/{own}", timeout=30).status_code, 200)
+
+	def test_api_search_link_is_narrowed(self):
+		s = self.session(TKKSD_JABAR)
+		r = s.get(
+			f"{SERVER}/api/method/frappe.desk.search.search_link",
+			params={"doctype": COOPERATION, "txt": "[TEST]", "page_length": 50},
+			timeout=30,
+		)
+		self.assertEqual(r.status_code, 200, r.text)
+		names = [row["value"] for row in r.json()["message"]]
+		self.assertEqual({self.keys[n] for n in names if n in self.keys}, {"bandung_raya", "cilacap_banjar"})
+
+	def test_api_refuses_a_user_without_a_ksad_role(self):
+		r = self.session(OUTSIDER).get(f"{SERVER}/api/resource/{COOPERATION}", timeout=30)
+		self.assertEqual(r.status_code, 403)
+
+	def test_api_create_by_an_officer_for_another_region_is_refused_and_writes_nothing(self):
+		s = self.session(OFFICER_BANDUNG)
+		before = frappe.db.count(COOPERATION)
+		r = s.post(
+			f"{SERVER}/api/resource/{COOPERATION}",
+			json={
+				"title": TEST_PREFIX + "API",
+				"parties": [{"regional_government": "32.75"}, {"regional_government": "32.77"}],
+			},
+			timeout=30,
+		)
+		self.assertEqual(r.status_code, 403, r.text)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count(COOPERATION), before)
