@@ -8,7 +8,9 @@ app_license = "mit"
 # Apps
 # ------------------
 
-required_apps = ["frappe"]
+# "org/repo" form: a bare "frappe" makes install-app look the organisation up
+# on the GitHub API, which fails on servers without internet access.
+required_apps = ["frappe/frappe"]
 
 # Write the DocType field types into the controllers (developer mode)
 export_python_type_annotations = True

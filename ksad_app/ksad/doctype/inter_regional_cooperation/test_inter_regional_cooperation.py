@@ -130,14 +130,18 @@ class TestInterRegionalCooperation(FrappeTestCase):
 	def test_pasal_3_manager_may_override_supervisors_with_a_reason(self):
 		doc = cooperation(["32.73", "32.77"]).insert()
 		frappe.set_user(MANAGER)
-		doc = frappe.get_doc(COOPERATION, doc.name)
-		doc.override_supervisors = 1
-		doc.set("supervisors", [{"supervisory_body": "SEKBER"}])
+
+		def override(reason):
+			fresh = frappe.get_doc(COOPERATION, doc.name)
+			fresh.override_supervisors = 1
+			fresh.override_reason = reason
+			fresh.set("supervisors", [{"supervisory_body": "SEKBER"}])
+			return fresh.save()
+
 		with self.assertRaises(SupervisorAssignmentError) as cm:
-			doc.save()
+			override("")
 		self.assertIn("alasan", str(cm.exception))
-		doc.override_reason = "Objek kerja sama berskala nasional"
-		doc.save()
+		doc = override("Objek kerja sama berskala nasional")
 		doc.reload()
 		self.assertEqual(self.supervisors(doc), ["SEKBER"])
 		versions = frappe.get_all(
