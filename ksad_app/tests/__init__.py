@@ -138,6 +138,13 @@ def ensure_cooperation(key: str) -> str:
 	return doc.name
 
 
+def without_tkksd(province: str) -> None:
+	"""Remove a province's TKKSD inside the current test transaction (rolled back after the class)."""
+	name = f"TKKSD-{province}"
+	frappe.db.delete("Supervisory Body Member", {"parent": name, "parenttype": "Supervisory Body"})
+	frappe.db.delete("Supervisory Body", {"name": name})
+
+
 def ensure_world() -> dict[str, str]:
 	"""Users, bodies and the four test cooperations; returns cooperation key -> name."""
 	for email, (roles, regions) in USERS.items():

@@ -13,7 +13,7 @@ from ksad_app.exceptions import (
 	PeriodError,
 	SupervisorAssignmentError,
 )
-from ksad_app.tests import MANAGER, OFFICER_BANDUNG, TEST_PREFIX, ensure_world
+from ksad_app.tests import MANAGER, OFFICER_BANDUNG, TEST_PREFIX, ensure_world, without_tkksd
 
 COOPERATION = "Inter-Regional Cooperation"
 
@@ -112,6 +112,7 @@ class TestInterRegionalCooperation(FrappeTestCase):
 		self.assertEqual(self.supervisors(cooperation(["33.01", "32.79"]).insert()), ["TKKSD-32", "TKKSD-33"])
 
 	def test_pasal_3_missing_tkksd_is_refused_naming_the_province(self):
+		without_tkksd("34")
 		self.assertRefused(
 			cooperation(["34.71", "34.04"]), SupervisorAssignmentError, "Daerah Istimewa Yogyakarta"
 		)

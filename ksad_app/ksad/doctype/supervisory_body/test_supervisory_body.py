@@ -7,10 +7,12 @@ from frappe.tests.utils import FrappeTestCase
 
 from ksad_app.domain.supervision import TKKSD, TKKSD_POSITIONS
 from ksad_app.exceptions import SupervisoryBodyError
-from ksad_app.tests import ensure_world
+from ksad_app.tests import ensure_world, without_tkksd
 
 
 def tkksd(province, positions=()):
+	if province and province not in ("32", "33"):
+		without_tkksd(province)
 	return frappe.get_doc(
 		{
 			"doctype": "Supervisory Body",
