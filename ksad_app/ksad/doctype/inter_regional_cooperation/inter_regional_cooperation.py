@@ -216,8 +216,9 @@ class InterRegionalCooperation(Document):
 		if self.override_supervisors:
 			self.validate_override()
 			return
+		bodies = registered_bodies()
 		try:
-			names = assign_supervisors(regions, registered_bodies())
+			names = assign_supervisors(regions, bodies)
 		except MissingSupervisoryBody as e:
 			frappe.throw(
 				_(
@@ -227,7 +228,8 @@ class InterRegionalCooperation(Document):
 				exc=SupervisorAssignmentError,
 			)
 		if [s.supervisory_body for s in self.supervisors] != names:
-			self.set("supervisors", [{"supervisory_body": n} for n in names])
+			body_type = {name: key.body_type for key, name in bodies.items()}
+			self.set("supervisors", [{"supervisory_body": n, "body_type": body_type[n]} for n in names])
 
 	def validate_override(self) -> None:
 		if not (self.override_reason or "").strip():

@@ -109,7 +109,9 @@ class TestInterRegionalCooperation(FrappeTestCase):
 		self.assertEqual(self.supervisors(cooperation(["32.73", "32.77"]).insert()), ["TKKSD-32"])
 
 	def test_pasal_3_kab_kota_of_two_provinces_are_supervised_by_both_tkksd(self):
-		self.assertEqual(self.supervisors(cooperation(["33.01", "32.79"]).insert()), ["TKKSD-32", "TKKSD-33"])
+		doc = cooperation(["33.01", "32.79"]).insert()
+		self.assertEqual(self.supervisors(doc), ["TKKSD-32", "TKKSD-33"])
+		self.assertEqual({s.body_type for s in doc.supervisors}, {"Tim Koordinasi Kerja Sama Daerah"})
 
 	def test_pasal_3_missing_tkksd_is_refused_naming_the_province(self):
 		without_tkksd("34")
