@@ -1,0 +1,52 @@
+"""The DocType JSON and the domain name the same things (one source of truth, checked)."""
+
+import json
+from pathlib import Path
+
+from ksad_app.domain.cooperation import LEVELS
+from ksad_app.domain.regions import REGION_TYPES
+from ksad_app.domain.supervision import (
+	BODY_TYPES,
+	OTHER_POSITION,
+	SEKRETARIAT_BERSAMA_ELEMENTS,
+	TKKSD_POSITIONS,
+)
+
+DOCTYPES = Path(__file__).resolve().parent.parent / "ksad_app" / "ksad" / "doctype"
+
+
+def options(doctype: str, fieldname: str) -> list[str]:
+	scrub = doctype.lower().replace(" ", "_").replace("-", "_")
+	meta = json.loads((DOCTYPES / scrub / f"{scrub}.json").read_text(encoding="utf-8"))
+	field = next(f for f in meta["fields"] if f["fieldname"] == fieldname)
+	return [o for o in field["options"].split("\n") if o]
+
+
+def test_pasal_5_2_and_9_2_member_positions_are_the_regulations():
+	assert options("Supervisory Body Member", "position") == [
+		*TKKSD_POSITIONS,
+		*SEKRETARIAT_BERSAMA_ELEMENTS,
+		OTHER_POSITION,
+	]
+
+
+def test_pasal_5_and_9_body_types():
+	assert options("Supervisory Body", "body_type") == list(BODY_TYPES)
+
+
+def test_pasal_1_4_levels():
+	assert options("Inter-Regional Cooperation", "cooperation_level") == list(LEVELS)
+
+
+def test_pasal_1_1_region_types():
+	assert options("Regional Government", "region_type") == list(REGION_TYPES)
+
+
+def test_pasal_4_stages():
+	assert options("Inter-Regional Cooperation", "stage")[:5] == [
+		"Penjajakan",
+		"Negosiasi",
+		"Penandatanganan",
+		"Pelaksanaan",
+		"Pengakhiran",
+	]
