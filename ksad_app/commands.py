@@ -18,7 +18,7 @@ def load_demo(context):
 	try:
 		frappe.set_user("Administrator")
 		names = load()
-		frappe.db.commit()
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a bench command owns its transaction
 		click.echo(f"Demo cooperations on {site}: {', '.join(names)}")
 	finally:
 		frappe.destroy()

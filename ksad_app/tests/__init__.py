@@ -159,5 +159,5 @@ def ensure_world() -> dict[str, str]:
 		[("Anggota TKKSD Jateng", "Sekretaris Daerah", TKKSD_JATENG)],
 	)
 	names = {key: ensure_cooperation(key) for key in COOPERATIONS}
-	frappe.db.commit()  # nosemgrep: the REST checks run against a separate server process
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the REST checks run in a separate server process
 	return names
