@@ -7,6 +7,7 @@ other data on the site (the demo, for instance).
 """
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 
 from ksad_app.roles import (
@@ -161,3 +162,17 @@ def ensure_world() -> dict[str, str]:
 	names = {key: ensure_cooperation(key) for key in COOPERATIONS}
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the REST checks run in a separate server process
 	return names
+
+
+class WorldTestCase(FrappeTestCase):
+	"""A test case over the shared world: ``names`` maps cooperation key -> name, ``keys`` the reverse."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.names = ensure_world()
+		cls.keys = {v: k for k, v in cls.names.items()}
+
+	def visible_keys(self, names) -> set[str]:
+		"""The test cooperations among ``names``, by key (other data on the site is ignored)."""
+		return {self.keys[n] for n in names if n in self.keys}

@@ -11,7 +11,6 @@ import unittest
 
 import frappe
 import requests
-from frappe.tests.utils import FrappeTestCase
 
 from ksad_app.tests import (
 	EXPECTED_VISIBLE,
@@ -21,25 +20,16 @@ from ksad_app.tests import (
 	TEST_PASSWORD,
 	TEST_PREFIX,
 	TKKSD_JABAR,
-	ensure_world,
+	WorldTestCase,
 )
 
 COOPERATION = "Inter-Regional Cooperation"
 SERVER = os.environ.get("KSAD_TEST_SERVER_URL")
 
 
-class TestRowLevelAccess(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.names = ensure_world()
-		cls.keys = {v: k for k, v in cls.names.items()}
-
+class TestRowLevelAccess(WorldTestCase):
 	def tearDown(self):
 		frappe.set_user("Administrator")
-
-	def visible_keys(self, names):
-		return {self.keys[n] for n in names if n in self.keys}
 
 	def test_pasal_2_3_get_list_shows_each_user_exactly_their_cooperations(self):
 		for user, expected in EXPECTED_VISIBLE.items():
@@ -97,13 +87,7 @@ class TestRowLevelAccess(FrappeTestCase):
 
 
 @unittest.skipUnless(SERVER, "KSAD_TEST_SERVER_URL is not set: scripts/run-tests starts a server and sets it")
-class TestRestApiAccess(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.names = ensure_world()
-		cls.keys = {v: k for k, v in cls.names.items()}
-
+class TestRestApiAccess(WorldTestCase):
 	def session(self, user):
 		s = requests.Session()
 		r = s.post(f"{SERVER}/api/method/login", data={"usr": user, "pwd": TEST_PASSWORD}, timeout=30)
@@ -124,7 +108,7 @@ class TestRestApiAccess(FrappeTestCase):
 				)
 				self.assertEqual(r.status_code, 200, r.text)
 				names = [row["name"] for row in r.json()["data"]]
-				self.assertEqual({self.keys[n] for n in names if n in self.keys}, expected)
+				self.assertEqual(self.visible_keys(names), expected)
 
 	def test_api_refuses_reading_and_writing_another_regions_cooperation(self):
 		s = self.session(OFFICER_BANDUNG)
@@ -144,7 +128,7 @@ class TestRestApiAccess(FrappeTestCase):
 		)
 		self.assertEqual(r.status_code, 200, r.text)
 		names = [row["value"] for row in r.json()["message"]]
-		self.assertEqual({self.keys[n] for n in names if n in self.keys}, {"bandung_raya", "cilacap_banjar"})
+		self.assertEqual(self.visible_keys(names), {"bandung_raya", "cilacap_banjar"})
 
 	def test_api_refuses_a_user_without_a_ksad_role(self):
 		r = self.session(OUTSIDER).get(f"{SERVER}/api/resource/{COOPERATION}", timeout=30)
