@@ -97,3 +97,21 @@ def test_money_is_never_negative():
 	with pytest.raises(NegativeAmount) as err:
 		check_not_negative("estimated_value", Decimal("-1"))
 	assert err.value.field == "estimated_value"
+
+
+def test_pasal_1_1_tree_of_daerah():
+	from ksad_app.domain.regions import (
+		CodeOutsideProvince,
+		ParentNotAProvince,
+		ProvinceHasParent,
+		check_parent,
+	)
+
+	check_parent(PROVINSI, "32", None, None)
+	check_parent(KOTA, "32.73", "32", PROVINSI)
+	with pytest.raises(ProvinceHasParent):
+		check_parent(PROVINSI, "99", "32", PROVINSI)
+	with pytest.raises(ParentNotAProvince):
+		check_parent(KOTA, "32.99", "32.73", KOTA)
+	with pytest.raises(CodeOutsideProvince):
+		check_parent(KOTA, "33.99", "32", PROVINSI)

@@ -118,3 +118,10 @@ def test_pasal_5_2_and_9_2_positions_belong_to_their_body():
 		check_positions(SEKRETARIAT_BERSAMA, [TKKSD_POSITIONS[0]])
 	with pytest.raises(PositionNotForBody):
 		check_positions(TKKSD, ["Tenaga profesional"])
+
+
+def test_pasal_5_3_and_9_3_seats():
+	from ksad_app.domain.supervision import default_seat
+
+	assert default_seat(SEKRETARIAT_BERSAMA, None).startswith("Direktorat Jenderal Pemerintahan Umum")
+	assert default_seat(TKKSD, "Jawa Barat") == "Sekretariat Daerah Provinsi Jawa Barat"

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from ksad_app.domain import RuleViolation
+
 PROVINSI = "Provinsi"
 KABUPATEN = "Kabupaten"
 KOTA = "Kota"
@@ -32,3 +34,33 @@ class Region:
 def head_title(region_type: str) -> str:
 	"""The title of the Kepala Daerah of a region of this type (Pasal 1 angka 3)."""
 	return HEAD_TITLES[region_type]
+
+
+@dataclass
+class ProvinceHasParent(RuleViolation):
+	"""A province stands at the top of the tree."""
+
+
+@dataclass
+class ParentNotAProvince(RuleViolation):
+	"""A kabupaten/kota hangs under a province."""
+
+
+@dataclass
+class CodeOutsideProvince(RuleViolation):
+	"""A Kemendagri kab/kota code starts with its province's code (``32.73`` under ``32``)."""
+
+	code: str
+	province: str
+
+
+def check_parent(region_type: str, code: str, parent: str | None, parent_type: str | None) -> None:
+	"""Where a region stands in the tree of daerah (Pasal 1 angka 1)."""
+	if region_type == PROVINSI:
+		if parent:
+			raise ProvinceHasParent()
+		return
+	if parent_type != PROVINSI:
+		raise ParentNotAProvince()
+	if not (code or "").startswith(f"{parent}."):
+		raise CodeOutsideProvince(code, parent)

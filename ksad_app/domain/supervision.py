@@ -38,6 +38,10 @@ SEKRETARIAT_BERSAMA_ELEMENTS = (
 )
 OTHER_POSITION = "Lainnya"
 
+# Pasal 5 ayat (3) and Pasal 9 ayat (3): where each body is seated.
+SEKRETARIAT_BERSAMA_SEAT = "Direktorat Jenderal Pemerintahan Umum, Kementerian Dalam Negeri"
+TKKSD_SEAT = "Sekretariat Daerah Provinsi {province}"
+
 
 @dataclass(frozen=True, order=True)
 class SupervisorKey:
@@ -134,3 +138,10 @@ def missing_tkksd_positions(positions: Iterable[str]) -> list[str]:
 	"""The positions of Pasal 9 ayat (2) that no member of a TKKSD holds, in the article's order."""
 	held = set(positions)
 	return [p for p in TKKSD_POSITIONS if p not in held]
+
+
+def default_seat(body_type: str, province_name: str | None) -> str:
+	"""The seat the regulation gives a body (Pasal 5 ayat (3), Pasal 9 ayat (3))."""
+	if body_type == TKKSD:
+		return TKKSD_SEAT.format(province=province_name)
+	return SEKRETARIAT_BERSAMA_SEAT

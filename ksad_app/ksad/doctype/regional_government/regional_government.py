@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
-from ksad_app.domain.regions import PROVINSI, head_title
+from ksad_app.domain import regions
 from ksad_app.exceptions import RegionError
 
 
@@ -34,33 +34,31 @@ class RegionalGovernment(NestedSet):
 
 	def validate(self) -> None:
 		self.validate_parent()
-		self.head_title = head_title(self.region_type)
-		self.is_group = 1 if self.region_type == PROVINSI else 0
+		self.head_title = regions.head_title(self.region_type)
+		self.is_group = 1 if self.region_type == regions.PROVINSI else 0
 
 	def validate_parent(self) -> None:
-		"""A province stands alone; a kabupaten/kota hangs under its province, whose code prefixes its own."""
-		if self.region_type == PROVINSI:
-			if self.parent_regional_government:
-				frappe.throw(
-					_("A province has no parent region. Clear the Province field."),
-					title=_("Invalid Parent"),
-					exc=RegionError,
-				)
-			return
-		parent_type = frappe.db.get_value(
-			"Regional Government", self.parent_regional_government, "region_type"
-		)
-		if parent_type != PROVINSI:
+		parent = self.parent_regional_government
+		parent_type = frappe.db.get_value("Regional Government", parent, "region_type") if parent else None
+		try:
+			regions.check_parent(self.region_type, self.region_code, parent, parent_type)
+		except regions.ProvinceHasParent:
+			frappe.throw(
+				_("A province has no parent region. Clear the Province field."),
+				title=_("Invalid Parent"),
+				exc=RegionError,
+			)
+		except regions.ParentNotAProvince:
 			frappe.throw(
 				_("A kabupaten or kota belongs to a province. Choose its province in the Province field."),
 				title=_("Invalid Parent"),
 				exc=RegionError,
 			)
-		if not (self.region_code or "").startswith(f"{self.parent_regional_government}."):
+		except regions.CodeOutsideProvince as e:
 			frappe.throw(
 				_(
 					"The code {0} does not belong to the province {1}: a Kemendagri code starts with its province's code, as in {1}.01."
-				).format(frappe.bold(self.region_code), self.parent_regional_government),
+				).format(frappe.bold(e.code), e.province),
 				title=_("Invalid Region Code"),
 				exc=RegionError,
 			)

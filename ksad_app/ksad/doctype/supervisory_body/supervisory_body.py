@@ -9,10 +9,6 @@ from ksad_app.domain import supervision as rules
 from ksad_app.exceptions import SupervisoryBodyError
 
 SEKRETARIAT_BERSAMA_NAME = "SEKBER"
-DEFAULT_SEAT = {
-	rules.SEKRETARIAT_BERSAMA: "Direktorat Jenderal Pemerintahan Umum, Kementerian Dalam Negeri",
-	rules.TKKSD: "Sekretariat Daerah Provinsi {0}",
-}
 
 
 class SupervisoryBody(Document):
@@ -131,7 +127,7 @@ class SupervisoryBody(Document):
 
 	def set_default_seat(self) -> None:
 		if not self.seat:
-			self.seat = DEFAULT_SEAT[self.body_type].format(self.province_name())
+			self.seat = rules.default_seat(self.body_type, self.province_name())
 
 	def warn_missing_positions(self) -> None:
 		"""Pasal 9 ayat (2): say which mandatory members a TKKSD still lacks (a warning, not a refusal)."""
