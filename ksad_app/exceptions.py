@@ -37,3 +37,31 @@ class RegionError(KSADValidationError):
 
 class NotYourRegionError(frappe.PermissionError):
 	"""A regional officer acted on a cooperation in which none of their regions is a party."""
+
+
+class StageError(KSADValidationError):
+	"""A move between the stages of Pasal 4 that the workflow does not allow."""
+
+
+class StageGuardError(StageError):
+	"""The target stage needs what the cooperation does not have yet."""
+
+
+class ReasonRequiredError(StageError):
+	"""Returning or cancelling without a reason."""
+
+
+class StageLockedError(StageError):
+	"""The cooperation's data cannot change in its current state."""
+
+
+class NotYourCooperationError(frappe.PermissionError):
+	"""The user acts on a cooperation in a capacity they do not hold (not a party's officer, not a member of its body)."""
+
+
+class ActivityError(KSADValidationError):
+	"""A supervision activity breaks a rule of Pasal 1, 6, 7, 10 or 11."""
+
+
+class GuidanceItemError(ActivityError):
+	"""A guidance item does not belong to the body or the stage of the activity."""

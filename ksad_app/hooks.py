@@ -43,6 +43,35 @@ fixtures = [
 			]
 		],
 	},
+	# The stages of Pasal 4 as a Frappe Workflow (see ksad_app/domain/stages.py).
+	{"dt": "Workflow", "filters": [["name", "=", "Tahapan KSAD"]]},
+	{
+		"dt": "Workflow State",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"Penjajakan",
+					"Usulan Negosiasi",
+					"Negosiasi",
+					"Usulan Penandatanganan",
+					"Penandatanganan",
+					"Usulan Pelaksanaan",
+					"Pelaksanaan",
+					"Usulan Pengakhiran",
+					"Pengakhiran",
+					"Usulan Selesai",
+					"Selesai",
+					"Dibatalkan",
+				],
+			]
+		],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [["name", "in", ["Ajukan", "Setujui", "Kembalikan", "Batalkan"]]],
+	},
 ]
 
 # Permissions
@@ -51,8 +80,19 @@ fixtures = [
 
 permission_query_conditions = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",
+	"Supervision Activity": "ksad_app.permissions.activity_query_conditions",
 }
 
 has_permission = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_has_permission",
+	"Supervision Activity": "ksad_app.permissions.activity_has_permission",
+}
+
+# Scheduled Tasks
+# ---------------
+
+scheduler_events = {
+	"daily": [
+		"ksad_app.notifications.remind_overdue_follow_ups",
+	],
 }

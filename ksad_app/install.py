@@ -16,6 +16,7 @@ from frappe.utils.nestedset import rebuild_tree
 DATA = Path(__file__).resolve().parent / "data"
 REGION = "Regional Government"
 AFFAIR = "Government Affair"
+GUIDANCE = "Guidance Item"
 
 
 def after_install() -> None:
@@ -27,8 +28,8 @@ def after_migrate() -> None:
 
 
 def load_master_data() -> dict[str, int]:
-	"""Load regions and government affairs; return how many rows each added or updated."""
-	return {REGION: load_regions(), AFFAIR: load_affairs()}
+	"""Load regions, government affairs and the guidance catalogue; return how many rows each added or updated."""
+	return {REGION: load_regions(), AFFAIR: load_affairs(), GUIDANCE: load_guidance()}
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
@@ -65,6 +66,22 @@ def affair_rows() -> list[dict]:
 	]
 
 
+def guidance_rows() -> list[dict]:
+	"""Pasal 6 and 10, one row per point (derived from the regulation by scripts/derive_guidance.py)."""
+	return [
+		{
+			"name": r["code"],
+			"code": r["code"],
+			"article": r["article"],
+			"stage": r["stage"],
+			"body_type": r["body_type"],
+			"sort_order": int(r["sort_order"]),
+			"description": r["description"],
+		}
+		for r in read_csv("guidance_item.csv")
+	]
+
+
 def load_regions() -> int:
 	changed = sync_rows(REGION, region_rows())
 	if changed:
@@ -74,6 +91,10 @@ def load_regions() -> int:
 
 def load_affairs() -> int:
 	return sync_rows(AFFAIR, affair_rows())
+
+
+def load_guidance() -> int:
+	return sync_rows(GUIDANCE, guidance_rows())
 
 
 def sync_rows(doctype: str, rows: list[dict]) -> int:

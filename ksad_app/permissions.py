@@ -13,6 +13,12 @@ REQUIREMENTS.md, "Who uses it":
   a body whose ``members`` table names the user (Pasal 2, 3).
 * ``Ministry Official``, ``KSAD Manager``, ``System Manager``: everything.
 
+Members of a body may also *write* a cooperation their body supervises: that
+is how they apply the workflow (``Setujui``, ``Kembalikan``, ``Batalkan``).
+The cooperation's controller lets them change nothing but the workflow state
+and its reason. A ``Supervision Activity`` is seen by whoever sees its
+cooperation, and written only by members of the body that carried it out.
+
 Frappe calls :func:`cooperation_query_conditions` for every list, report,
 link search, ``frappe.get_list`` and ``GET /api/resource`` query, and
 :func:`cooperation_has_permission` for every single document, so all of them
@@ -37,7 +43,9 @@ from ksad_app.roles import (
 COOPERATION = "Inter-Regional Cooperation"
 REGION = "Regional Government"
 # What a supervisory body's member may do with a cooperation it supervises.
-MEMBER_PTYPES = frozenset({"read", "select", "print", "email", "report", "export", "share"})
+MEMBER_PTYPES = frozenset({"read", "select", "print", "email", "report", "export", "share", "write"})
+ACTIVITY = "Supervision Activity"
+READ_PTYPES = frozenset({"read", "select", "print", "email", "report", "export", "share"})
 
 
 @dataclass
@@ -104,27 +112,32 @@ def _in_list(values: set[str]) -> str:
 	return ", ".join(frappe.db.escape(v) for v in sorted(values))
 
 
-def cooperation_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	"""SQL condition narrowing every list query on Inter-Regional Cooperation to the user's scope."""
-	scope = cooperation_scope(user)
-	if scope.unrestricted:
-		return ""
+def scope_condition(scope: Scope, column: str) -> str:
+	"""SQL condition: the cooperation named in ``column`` is within ``scope`` (not for unrestricted scopes)."""
 	conditions = []
 	if scope.regions:
 		conditions.append(
-			"`tabInter-Regional Cooperation`.`name` in (select `tabCooperation Party`.`parent`"
+			f"{column} in (select `tabCooperation Party`.`parent`"
 			" from `tabCooperation Party` where `tabCooperation Party`.`parenttype` = 'Inter-Regional Cooperation'"
 			f" and `tabCooperation Party`.`regional_government` in ({_in_list(scope.regions)}))"
 		)
 	if scope.bodies:
 		conditions.append(
-			"`tabInter-Regional Cooperation`.`name` in (select `tabCooperation Supervisor`.`parent`"
+			f"{column} in (select `tabCooperation Supervisor`.`parent`"
 			" from `tabCooperation Supervisor` where `tabCooperation Supervisor`.`parenttype` = 'Inter-Regional Cooperation'"
 			f" and `tabCooperation Supervisor`.`supervisory_body` in ({_in_list(scope.bodies)}))"
 		)
 	if not conditions:
 		return "1=0"
 	return "(" + " or ".join(conditions) + ")"
+
+
+def cooperation_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""SQL condition narrowing every list query on Inter-Regional Cooperation to the user's scope."""
+	scope = cooperation_scope(user)
+	if scope.unrestricted:
+		return ""
+	return scope_condition(scope, "`tabInter-Regional Cooperation`.`name`")
 
 
 def stored_links(name: str) -> tuple[set[str], set[str]]:
@@ -163,3 +176,54 @@ def cooperation_has_permission(doc, ptype: str | None = None, user: str | None =
 	if bodies & scope.bodies and (ptype or "read") in MEMBER_PTYPES:
 		return True
 	return False
+
+
+def capacities(name: str, user: str | None = None) -> set[str]:
+	"""In what capacity ``user`` may act on a saved cooperation: as an officer of a party, as a member of a supervising body.
+
+	Returns a subset of ``{"party", "body"}`` (``ksad_app.domain.stages.PARTY``/``BODY``),
+	judged by the stored parties and supervisors. Unrestricted roles act in
+	neither capacity: the workflow belongs to the regions and their bodies.
+	"""
+	from ksad_app.domain.stages import BODY, PARTY
+
+	user = user or frappe.session.user
+	roles = set(frappe.get_roles(user))
+	regions, bodies = stored_links(name)
+	out = set()
+	if REGIONAL_OFFICER in roles and regions & user_regions(user):
+		out.add(PARTY)
+	if roles & {SEKRETARIAT_BERSAMA_MEMBER, TKKSD_MEMBER} and bodies & member_bodies(user):
+		out.add(BODY)
+	return out
+
+
+def activity_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""A supervision activity is listed to whoever may see its cooperation."""
+	scope = cooperation_scope(user)
+	if scope.unrestricted:
+		return ""
+	return scope_condition(scope, "`tabSupervision Activity`.`cooperation`")
+
+
+def activity_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Read with the cooperation; write, submit, cancel only as a member of the body that acted.
+
+	The stored body and cooperation decide for a saved activity; for a new one
+	the controller checks the body and membership (with messages that say why).
+	"""
+	if ptype == "create" or doc.flags.in_insert or not doc.get("creation"):
+		return None
+	user = user or frappe.session.user
+	scope = cooperation_scope(user)
+	stored = frappe.db.get_value(ACTIVITY, doc.name, ["cooperation", "supervisory_body"], as_dict=True)
+	if not stored:
+		return None
+	if (ptype or "read") in READ_PTYPES:
+		if scope.unrestricted:
+			return True
+		regions, bodies = stored_links(stored.cooperation)
+		return bool(regions & scope.regions or bodies & scope.bodies)
+	if user == "Administrator":
+		return True
+	return stored.supervisory_body in member_bodies(user)

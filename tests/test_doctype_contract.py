@@ -50,3 +50,13 @@ def test_pasal_4_stages():
 		"Pelaksanaan",
 		"Pengakhiran",
 	]
+
+
+def test_pasal_1_7_8_activity_types_and_follow_up():
+	from ksad_app.domain.guidance import ACTIVITY_STAGES, ACTIVITY_TYPES, FOLLOW_UP_STATUSES, TAHAPAN
+
+	assert options("Supervision Activity", "activity_type") == list(ACTIVITY_TYPES)
+	assert options("Supervision Activity", "follow_up_status") == list(FOLLOW_UP_STATUSES)
+	assert options("Supervision Activity", "stage") == list(ACTIVITY_STAGES)
+	assert options("Guidance Item", "stage") == list(TAHAPAN.values())
+	assert options("Guidance Item", "body_type") == list(BODY_TYPES)

@@ -7,8 +7,20 @@ the supervision log"). Before approving, the guard for the target stage checks
 that the previous stage produced what the next one needs; it returns the
 missing items by field name so that the controller can name them in a message.
 
-This module is the pure half of that work: the Frappe Workflow, its fixtures
-and the controller that calls these guards come with the workflow.
+The workflow (``fixtures/workflow.json``) has a state per stage and, between
+two stages, a state ``Usulan <next stage>`` while the move awaits approval:
+
+* ``Ajukan``: a regional officer of a party asks for the next stage;
+* ``Setujui``: a member of the cooperation's own supervisory body approves,
+  after the guard of the target stage passed;
+* ``Kembalikan``: that member returns the request, with a reason;
+* ``Batalkan``: before pelaksanaan, an officer of a party or a member of the
+  body cancels the cooperation, with a reason.
+
+:func:`classify_move` names the action behind a change of state, and
+:func:`check_transition` says whether a given actor may make it. Decision: a
+pending request (``Usulan ...``) and a finished or cancelled cooperation are
+locked: what the body reviews is what it approves.
 """
 
 from dataclasses import dataclass
@@ -29,6 +41,19 @@ STAGES = (PENJAJAKAN, NEGOSIASI, PENANDATANGANAN, PELAKSANAAN, PENGAKHIRAN, SELE
 PROPOSAL_PREFIX = "Usulan "
 # A cooperation may be cancelled only before it is carried out.
 CANCELLABLE = frozenset({PENJAJAKAN, NEGOSIASI, PENANDATANGANAN})
+
+
+# The workflow's actions (Workflow Action Master).
+AJUKAN = "Ajukan"
+SETUJUI = "Setujui"
+KEMBALIKAN = "Kembalikan"
+BATALKAN = "Batalkan"
+ACTIONS = (AJUKAN, SETUJUI, KEMBALIKAN, BATALKAN)
+# Who may take an action: an officer of a party region, a member of a supervising body.
+PARTY = "party"
+BODY = "body"
+ACTORS = {AJUKAN: {PARTY}, SETUJUI: {BODY}, KEMBALIKAN: {BODY}, BATALKAN: {PARTY, BODY}}
+REASON_REQUIRED = frozenset({KEMBALIKAN, BATALKAN})
 
 
 @dataclass
@@ -59,6 +84,42 @@ class CannotCancel(RuleViolation):
 	"""Cancelling is possible only before pelaksanaan."""
 
 	stage: str
+
+
+@dataclass
+class UnknownState(RuleViolation):
+	"""A workflow state this module does not know."""
+
+	state: str
+
+
+@dataclass
+class IllegalMove(RuleViolation):
+	"""A change of state that no action of the workflow makes."""
+
+	current: str
+	target: str
+
+
+@dataclass
+class NotAllowedToAct(RuleViolation):
+	"""The user is neither a party's officer nor a member of a supervising body, as the action needs."""
+
+	action: str
+
+
+@dataclass
+class ReasonRequired(RuleViolation):
+	"""Returning and cancelling need a reason, kept in the stage history."""
+
+	action: str
+
+
+@dataclass
+class StateLocked(RuleViolation):
+	"""The cooperation's data cannot change in this state."""
+
+	state: str
 
 
 @dataclass(frozen=True)
@@ -140,3 +201,80 @@ def check_cancel(stage: str) -> None:
 	"""Cancelling is allowed before pelaksanaan only."""
 	if stage not in CANCELLABLE:
 		raise CannotCancel(stage)
+
+
+# --- the workflow's states ------------------------------------------------
+
+
+def states() -> tuple[str, ...]:
+	"""Every workflow state in order: each stage, with its request before it, then ``Dibatalkan``."""
+	out: list[str] = []
+	for stage in STAGES:
+		if stage != PENJAJAKAN:
+			out.append(PROPOSAL_PREFIX + stage)
+		out.append(stage)
+	return (*out, DIBATALKAN)
+
+
+def is_proposal(state: str) -> bool:
+	return state.startswith(PROPOSAL_PREFIX) and state[len(PROPOSAL_PREFIX) :] in STAGES[1:]
+
+
+def stage_of_state(state: str) -> str:
+	"""The stage a cooperation is at in ``state``: a request leaves it at the stage it asks to leave."""
+	if is_proposal(state):
+		return STAGES[STAGES.index(state[len(PROPOSAL_PREFIX) :]) - 1]
+	if state in STAGES or state == DIBATALKAN:
+		return state
+	raise UnknownState(state)
+
+
+def is_locked(state: str) -> bool:
+	"""No data changes while a request is pending, nor once finished or cancelled."""
+	return is_proposal(state) or state in (SELESAI, DIBATALKAN)
+
+
+def transitions() -> tuple[tuple[str, str, str], ...]:
+	"""Every (state, action, next state) of the workflow; the fixture is checked against it."""
+	out: list[tuple[str, str, str]] = []
+	for stage in STAGES[:-1]:
+		request = proposal_state(stage)
+		target = next_stage(stage)
+		out += [(stage, AJUKAN, request), (request, SETUJUI, target), (request, KEMBALIKAN, stage)]
+	for state in states():
+		if state != DIBATALKAN and stage_of_state(state) in CANCELLABLE:
+			out.append((state, BATALKAN, DIBATALKAN))
+	return tuple(out)
+
+
+def classify_move(current: str, target: str) -> str:
+	"""The action that turns ``current`` into ``target``, or :class:`IllegalMove`."""
+	for state, action, next_state in transitions():
+		if state == current and next_state == target:
+			return action
+	raise IllegalMove(current, target)
+
+
+def check_transition(
+	current: str,
+	target: str,
+	facts: CooperationFacts,
+	actor: set[str] | frozenset[str],
+	reason: str | None = None,
+) -> str:
+	"""May ``actor`` (a set of :data:`PARTY`, :data:`BODY`) move the cooperation from ``current`` to ``target``?
+
+	Returns the action. Checks, in order: the move exists, the actor may take
+	it, a reason is given where needed, and on ``Setujui`` the guard of the
+	target stage (:func:`check_move`).
+	"""
+	action = classify_move(current, target)
+	if not ACTORS[action] & set(actor):
+		raise NotAllowedToAct(action)
+	if action in REASON_REQUIRED and not (reason or "").strip():
+		raise ReasonRequired(action)
+	if action == SETUJUI:
+		check_move(stage_of_state(current), target, facts)
+	if action == BATALKAN:
+		check_cancel(stage_of_state(current))
+	return action

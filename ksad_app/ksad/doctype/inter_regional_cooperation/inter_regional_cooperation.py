@@ -6,9 +6,10 @@ from decimal import Decimal
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import formatdate, getdate
+from frappe.utils import cint, cstr, flt, formatdate, getdate, now_datetime
 
 from ksad_app.domain import cooperation as rules
+from ksad_app.domain import stages
 from ksad_app.domain.regions import Region
 from ksad_app.domain.supervision import (
 	SEKRETARIAT_BERSAMA,
@@ -19,13 +20,34 @@ from ksad_app.domain.supervision import (
 from ksad_app.exceptions import (
 	AmountError,
 	ContributionError,
+	NotYourCooperationError,
 	NotYourRegionError,
 	PartyError,
 	PeriodError,
+	ReasonRequiredError,
+	StageError,
+	StageGuardError,
+	StageLockedError,
 	SupervisorAssignmentError,
 )
-from ksad_app.permissions import cooperation_scope
+from ksad_app.permissions import capacities, cooperation_scope
 from ksad_app.roles import REGIONAL_OFFICER
+
+# Fields the controller or the workflow set; everything else is the parties' data.
+DERIVED_FIELDS = frozenset(
+	{
+		"stage",
+		"workflow_state",
+		"workflow_reason",
+		"cooperation_level",
+		"supervisors",
+		"override_supervisors",
+		"override_reason",
+		"stage_log",
+		"guidance_done",
+	}
+)
+NO_DATA_FIELDTYPES = frozenset({"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"})
 
 
 class InterRegionalCooperation(Document):
@@ -37,14 +59,16 @@ class InterRegionalCooperation(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		from ksad_app.ksad.doctype.cooperation_party.cooperation_party import CooperationParty
-		from ksad_app.ksad.doctype.cooperation_supervisor.cooperation_supervisor import (
-			CooperationSupervisor,
+		from ksad_app.ksad.doctype.cooperation_guidance_record.cooperation_guidance_record import (
+			CooperationGuidanceRecord,
 		)
+		from ksad_app.ksad.doctype.cooperation_party.cooperation_party import CooperationParty
+		from ksad_app.ksad.doctype.cooperation_stage_log.cooperation_stage_log import CooperationStageLog
+		from ksad_app.ksad.doctype.cooperation_supervisor.cooperation_supervisor import CooperationSupervisor
 
 		cooperation_category: DF.Literal["", "Wajib", "Sukarela"]
 		cooperation_level: DF.Literal[
-			"", "Provinsi–Provinsi", "Provinsi–Kabupaten/Kota", "Kabupaten/Kota–Kabupaten/Kota"
+			"", "Provinsi\u2013Provinsi", "Provinsi\u2013Kabupaten/Kota", "Kabupaten/Kota\u2013Kabupaten/Kota"
 		]
 		cooperation_object: DF.SmallText | None
 		dprd_approval_date: DF.Date | None
@@ -53,6 +77,7 @@ class InterRegionalCooperation(Document):
 		end_date: DF.Date | None
 		estimated_value: DF.Currency
 		government_affair: DF.Link | None
+		guidance_done: DF.Table[CooperationGuidanceRecord]
 		kb_date: DF.Date | None
 		kb_file: DF.Attach | None
 		kb_number: DF.Data | None
@@ -60,6 +85,7 @@ class InterRegionalCooperation(Document):
 		override_supervisors: DF.Check
 		parties: DF.Table[CooperationParty]
 		pks_date: DF.Date | None
+		pks_draft_file: DF.Attach | None
 		pks_file: DF.Attach | None
 		pks_number: DF.Data | None
 		stage: DF.Literal[
@@ -71,9 +97,12 @@ class InterRegionalCooperation(Document):
 			"Selesai",
 			"Dibatalkan",
 		]
+		stage_log: DF.Table[CooperationStageLog]
 		start_date: DF.Date | None
 		supervisors: DF.Table[CooperationSupervisor]
 		title: DF.Data
+		workflow_reason: DF.SmallText | None
+		workflow_state: DF.Link | None
 	# end: auto-generated types
 
 	def validate(self) -> None:
@@ -83,8 +112,21 @@ class InterRegionalCooperation(Document):
 		self.validate_period()
 		self.validate_amounts()
 		self.validate_officer_is_party()
+		self.validate_data_change()
+		self.apply_stage_move()
 		self.set_level(regions)
 		self.set_supervisors(regions)
+
+	def on_update(self) -> None:
+		self.notify_stage_move()
+
+	def onload(self) -> None:
+		from ksad_app.guidance import guidance_checklist
+
+		self.set_onload("next_stage", self.next_stage_needs())
+		self.set_onload("guidance", guidance_checklist(self))
+		if not self.is_new():
+			self.set_onload("capacities", sorted(capacities(self.name)))
 
 	# --- gathering -------------------------------------------------------
 
@@ -206,6 +248,178 @@ class InterRegionalCooperation(Document):
 			exc=NotYourRegionError,
 		)
 
+	# --- stages (Pasal 4) -----------------------------------------------
+
+	def state_before(self) -> str | None:
+		before = self.get_doc_before_save()
+		return (before.workflow_state or before.stage or stages.PENJAJAKAN) if before else None
+
+	def validate_data_change(self) -> None:
+		"""No data changes while a request is pending or after the end; members change only the workflow."""
+		before = self.get_doc_before_save()
+		if before is None:
+			return
+		changed = self.changed_data_fields(before)
+		if not changed:
+			return
+		labels = ", ".join(self.field_label(f) for f in changed)
+		state = self.state_before()
+		if stages.is_locked(state):
+			frappe.throw(
+				_(
+					"The cooperation is at {0}, so its data cannot change ({1}). A pending request must first be returned by the supervisory body; a finished or cancelled cooperation stays as it is."
+				).format(frappe.bold(_(state)), labels),
+				title=_("Cooperation Locked"),
+				exc=StageLockedError,
+			)
+		if cooperation_scope().unrestricted:
+			return
+		if stages.PARTY not in capacities(self.name):
+			frappe.throw(
+				_(
+					"As a member of the supervisory body you approve, return or cancel; you cannot change the cooperation's data ({0}). Ask a regional officer of one of the parties."
+				).format(labels),
+				title=_("Not Allowed"),
+				exc=NotYourCooperationError,
+			)
+
+	def changed_data_fields(self, before: Document) -> list[str]:
+		"""The parties' data fields that differ from the stored document."""
+		changed = []
+		for df in self.meta.fields:
+			if df.fieldtype in NO_DATA_FIELDTYPES or df.fieldname in DERIVED_FIELDS:
+				continue
+			if df.fieldtype == "Table":
+				child = frappe.get_meta(df.options)
+				if table_values(child, self.get(df.fieldname)) != table_values(
+					child, before.get(df.fieldname)
+				):
+					changed.append(df.fieldname)
+			elif comparable(df, self.get(df.fieldname)) != comparable(df, before.get(df.fieldname)):
+				changed.append(df.fieldname)
+		return changed
+
+	def field_label(self, fieldname: str) -> str:
+		if fieldname == "parties":
+			return _("at least two parties")
+		if fieldname == "termination":
+			return _("a submitted Cooperation Termination with every item done")
+		return _(self.meta.get_label(fieldname))
+
+	def stage_facts(self) -> stages.CooperationFacts:
+		return stages.CooperationFacts(
+			party_count=len(set(self.party_codes())),
+			government_affair=self.government_affair,
+			cooperation_object=self.cooperation_object,
+			pks_draft_file=self.pks_draft_file,
+			kb_number=self.kb_number,
+			kb_date=getdate(self.kb_date) if self.kb_date else None,
+			kb_file=self.kb_file,
+			pks_number=self.pks_number,
+			pks_date=getdate(self.pks_date) if self.pks_date else None,
+			pks_file=self.pks_file,
+			start_date=getdate(self.start_date) if self.start_date else None,
+			end_date=getdate(self.end_date) if self.end_date else None,
+			dprd_approval_required=bool(self.dprd_approval_required),
+			dprd_approval_number=self.dprd_approval_number,
+			dprd_approval_date=getdate(self.dprd_approval_date) if self.dprd_approval_date else None,
+			termination_complete=self.termination_complete(),
+		)
+
+	def termination_complete(self) -> bool:
+		"""Pasal 6 d.4 / 10 d.4: a submitted Cooperation Termination.
+
+		The termination issue builds that DocType (and refuses to submit one
+		whose items a) to f) are not all done); until it exists, no
+		cooperation can be closed.
+		"""
+		if self.is_new() or not frappe.db.table_exists("Cooperation Termination"):
+			return False
+		return bool(frappe.db.exists("Cooperation Termination", {"cooperation": self.name, "docstatus": 1}))
+
+	def apply_stage_move(self) -> None:
+		"""Check a change of workflow state (Pasal 4), record it, and keep ``stage`` in step."""
+		old = self.state_before()
+		if old is None:
+			self.workflow_state = self.workflow_state or stages.PENJAJAKAN
+			self.stage = stages.stage_of_state(self.workflow_state)
+			return
+		new = self.workflow_state or old
+		self.workflow_state = new
+		if new == old:
+			self.stage = stages.stage_of_state(new)
+			return
+		action = self.check_transition(old, new)
+		self.stage = stages.stage_of_state(new)
+		reason = (self.workflow_reason or "").strip() or None
+		self.append(
+			"stage_log",
+			{
+				"action": action,
+				"from_state": old,
+				"to_state": new,
+				"user": frappe.session.user,
+				"timestamp": now_datetime(),
+				"reason": reason,
+			},
+		)
+		self.workflow_reason = None
+		self.flags.stage_move = (action, old, new, reason)
+
+	def check_transition(self, old: str, new: str) -> str:
+		try:
+			return stages.check_transition(
+				old, new, self.stage_facts(), capacities(self.name), self.workflow_reason
+			)
+		except stages.IllegalMove:
+			frappe.throw(
+				_(
+					"A cooperation cannot go from {0} to {1}. Use the workflow actions shown on the form."
+				).format(frappe.bold(_(old)), frappe.bold(_(new))),
+				title=_("Move Not Allowed"),
+				exc=StageError,
+			)
+		except stages.NotAllowedToAct as e:
+			frappe.throw(not_allowed_message(e.action), title=_("Not Allowed"), exc=NotYourCooperationError)
+		except stages.ReasonRequired as e:
+			frappe.throw(
+				_("Give the reason for {0}: it is kept in the stage history and sent to the parties.").format(
+					frappe.bold(_(e.action))
+				),
+				title=_("Reason Required"),
+				exc=ReasonRequiredError,
+			)
+		except stages.StageGuardFailed as e:
+			frappe.throw(
+				guard_message(e.target, [self.field_label(f) for f in e.missing]),
+				title=_("Not Ready for {0}").format(_(e.target)),
+				exc=StageGuardError,
+			)
+		except stages.CannotCancel as e:
+			frappe.throw(
+				_(
+					"A cooperation at {0} can no longer be cancelled: cancelling is possible only before Pelaksanaan. End it through Pengakhiran."
+				).format(frappe.bold(_(e.stage))),
+				title=_("Cannot Cancel"),
+				exc=StageError,
+			)
+
+	def next_stage_needs(self) -> dict | None:
+		"""For the form: the next stage and what it still needs."""
+		state = self.workflow_state or stages.PENJAJAKAN
+		if stages.is_locked(state):
+			return None
+		target = stages.next_stage(self.stage or stages.PENJAJAKAN)
+		missing = stages.missing_for(target, self.stage_facts())
+		return {"target": target, "missing": [self.field_label(f) for f in missing]}
+
+	def notify_stage_move(self) -> None:
+		move = self.flags.pop("stage_move", None)
+		if move:
+			from ksad_app.notifications import stage_moved
+
+			stage_moved(self, *move)
+
 	# --- derived values --------------------------------------------------
 
 	def set_level(self, regions: list[Region]) -> None:
@@ -254,6 +468,60 @@ def registered_bodies() -> dict[SupervisorKey, str]:
 	"""Every registered supervisory body by its key (one small query)."""
 	rows = frappe.get_all("Supervisory Body", fields=["name", "body_type", "province"])
 	return {SupervisorKey(r.body_type, r.province or None): r.name for r in rows}
+
+
+def comparable(df, value):
+	"""A field's value in a form that compares equal however it arrived (form, API, database)."""
+	if value in (None, ""):
+		return None
+	if df.fieldtype in ("Int", "Check"):
+		return cint(value) or None
+	if df.fieldtype in ("Float", "Currency", "Percent"):
+		return flt(value) or None
+	if df.fieldtype == "Date":
+		return getdate(value)
+	return cstr(value)
+
+
+def table_values(meta, rows) -> list[tuple]:
+	fields = [df for df in meta.fields if df.fieldtype not in NO_DATA_FIELDTYPES and not df.read_only]
+	return [tuple(comparable(df, row.get(df.fieldname)) for df in fields) for row in rows or []]
+
+
+def not_allowed_message(action: str) -> str:
+	if action == stages.AJUKAN:
+		return _(
+			"Only a regional officer of one of the parties can ask for the next stage. Ask the officer of a party region."
+		)
+	if action == stages.BATALKAN:
+		return _(
+			"Only a regional officer of one of the parties or a member of the supervisory body of this cooperation can cancel it."
+		)
+	return _(
+		"Only a member of the supervisory body of this cooperation can {0} this request. Members of other bodies, and the parties themselves, cannot."
+	).format(_(action).lower())
+
+
+def guard_message(target: str, missing: list[str]) -> str:
+	"""Why the body cannot approve ``target`` yet: one message per stage of Pasal 4."""
+	items = ", ".join(frappe.bold(m) for m in missing)
+	if target == stages.NEGOSIASI:
+		return _(
+			"Negotiation can start only when the parties, the government affair and the object of the cooperation are recorded. Missing: {0}. Return the request so that the parties complete them."
+		).format(items)
+	if target == stages.PENANDATANGANAN:
+		return _(
+			"Signing can be approved only when the draft PKS is attached. Missing: {0}. Return the request so that the parties attach it."
+		).format(items)
+	if target == stages.PELAKSANAAN:
+		return _(
+			"Implementation can be approved only when the signed Kesepakatan Bersama and PKS (number, date and file), the start and end dates and, where required, the DPRD approval are recorded. Missing: {0}."
+		).format(items)
+	if target == stages.SELESAI:
+		return _(
+			"The cooperation can be closed only when a Cooperation Termination is submitted with every item of Pasal 6 d.4 / 10 d.4 done. Missing: {0}."
+		).format(items)
+	return _("The cooperation is not ready for {0}. Missing: {1}.").format(_(target), items)
 
 
 def region_label(code: str) -> str:

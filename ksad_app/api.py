@@ -1,0 +1,73 @@
+"""Whitelisted methods; each checks permission before it reads or writes."""
+
+import frappe
+from frappe import _
+from frappe.model.workflow import get_transitions, get_workflow
+
+from ksad_app.domain import stages
+from ksad_app.domain.guidance import ACTIVITY_STAGES, ARTICLE_OF_BODY, TAHAPAN, TAHAPAN_OF_STAGE
+from ksad_app.exceptions import StageError
+from ksad_app.permissions import member_bodies, stored_links
+
+COOPERATION = "Inter-Regional Cooperation"
+
+
+@frappe.whitelist(methods=["POST"])
+def apply_action(cooperation: str, action: str, reason: str | None = None) -> dict:
+	"""Apply a workflow action with its reason in one transaction.
+
+	Frappe's own ``apply_workflow`` reloads the document from the database,
+	so a reason typed in the form would not reach the controller; ``Kembalikan``
+	and ``Batalkan`` need one (Pasal 4, kept in the stage history). The same
+	checks apply: the user's write permission, the workflow's transitions for
+	their roles, and the controller's rules.
+	"""
+	doc = frappe.get_doc(COOPERATION, cooperation)
+	doc.check_permission("write")
+	transition = next((t for t in get_transitions(doc) if t.action == action), None)
+	if not transition:
+		frappe.throw(
+			_("{0} is not possible for you on this cooperation at {1}.").format(
+				frappe.bold(_(action)), frappe.bold(_(doc.workflow_state))
+			),
+			title=_("Action Not Available"),
+			exc=StageError,
+		)
+	workflow = get_workflow(COOPERATION)
+	doc.workflow_reason = reason
+	doc.set(workflow.workflow_state_field, transition.next_state)
+	doc.save()
+	doc.add_comment("Workflow", _(transition.next_state))
+	return doc.as_dict()
+
+
+@frappe.whitelist()
+def activity_defaults(cooperation: str) -> dict:
+	"""For a new Supervision Activity: the cooperation's stage and the bodies the user may record for."""
+	doc = frappe.get_doc(COOPERATION, cooperation)
+	doc.check_permission("read")
+	_regions, bodies = stored_links(cooperation)
+	mine = sorted(bodies & member_bodies(frappe.session.user))
+	body_types = dict(
+		frappe.get_all(
+			"Supervisory Body",
+			filters={"name": ("in", mine or [""])},
+			fields=["name", "body_type"],
+			as_list=True,
+		)
+	)
+	return {
+		"stage": doc.stage if doc.stage in ACTIVITY_STAGES else None,
+		"bodies": mine,
+		"articles": {b: f"Pasal {ARTICLE_OF_BODY[t]}" for b, t in body_types.items()},
+		"tahapan": {s: TAHAPAN[letter] for s, letter in TAHAPAN_OF_STAGE.items()},
+		"stages_reached": [s for s in ACTIVITY_STAGES if reached(s, doc.stage)],
+	}
+
+
+def reached(stage: str, current: str) -> bool:
+	if current == stages.SELESAI:
+		return True
+	if current not in stages.STAGES:
+		return False
+	return stages.STAGES.index(stage) <= stages.STAGES.index(current)

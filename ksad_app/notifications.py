@@ -1,0 +1,152 @@
+"""Who hears about what (REQUIREMENTS.md, "What people expect beyond the letter").
+
+* a stage is requested (``Ajukan``): the members of the cooperation's
+  supervisory bodies, who must approve or return it;
+* a request is approved or returned, or the cooperation cancelled: the
+  parties' contacts (``Contact User`` of each party row) and the officer who
+  asked;
+* every day: a follow-up past its due date reminds the members of the body
+  that recorded the activity and the parties' contacts, once a day.
+
+Each gets a system notification (Notification Log) and an e-mail (Email
+Queue), written in the same transaction as the change they report, so a
+refused change notifies nobody.
+"""
+
+import frappe
+from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+from frappe.utils import get_url_to_form, getdate, today
+
+from ksad_app.domain import stages
+from ksad_app.domain.guidance import FOLLOW_UP_DONE, is_overdue
+
+COOPERATION = "Inter-Regional Cooperation"
+ACTIVITY = "Supervision Activity"
+
+
+def body_members(bodies: list[str]) -> list[str]:
+	"""Enabled users in the members tables of these supervisory bodies."""
+	if not bodies:
+		return []
+	m = frappe.qb.DocType("Supervisory Body Member")
+	u = frappe.qb.DocType("User")
+	rows = (
+		frappe.qb.from_(m)
+		.join(u)
+		.on(u.name == m.user)
+		.select(m.user)
+		.distinct()
+		.where((m.parenttype == "Supervisory Body") & m.parent.isin(bodies) & (u.enabled == 1))
+	).run(pluck=True)
+	return sorted(rows)
+
+
+def party_contacts(cooperation: str) -> list[str]:
+	party = frappe.qb.DocType("Cooperation Party")
+	rows = (
+		frappe.qb.from_(party)
+		.select(party.contact_user)
+		.distinct()
+		.where(
+			(party.parent == cooperation) & (party.parenttype == COOPERATION) & party.contact_user.isnotnull()
+		)
+	).run(pluck=True)
+	return sorted(r for r in rows if r)
+
+
+def requester(doc) -> str | None:
+	"""The officer who made the latest request."""
+	for row in reversed(doc.stage_log):
+		if row.action == stages.AJUKAN:
+			return row.user
+	return None
+
+
+def stage_moved(doc, action: str, old: str, new: str, reason: str | None) -> None:
+	actor = frappe.utils.get_fullname(frappe.session.user)
+	title = frappe.bold(doc.title)
+	if action == stages.AJUKAN:
+		users = body_members([s.supervisory_body for s in doc.supervisors])
+		subject = _("{0} asks to move {1} to {2}").format(actor, title, stages.next_stage(doc.stage))
+		message = _("Review the cooperation and approve (Setujui) or return (Kembalikan) the request.")
+	else:
+		users = party_contacts(doc.name) + [u for u in [requester(doc)] if u]
+		if action == stages.SETUJUI:
+			subject = _("{0} approved {1}: the cooperation is now at {2}").format(actor, title, new)
+			message = _("The supervisory body approved the move to {0}.").format(new)
+		elif action == stages.KEMBALIKAN:
+			subject = _("{0} returned the request for {1}").format(actor, title)
+			message = _("The request to move to {0} was returned. Reason: {1}").format(
+				old.removeprefix(stages.PROPOSAL_PREFIX), reason
+			)
+		else:
+			users += body_members([s.supervisory_body for s in doc.supervisors])
+			subject = _("{0} cancelled {1}").format(actor, title)
+			message = _("The cooperation was cancelled. Reason: {0}").format(reason)
+	notify(users, subject, message, doc)
+
+
+def notify(users: list[str], subject: str, message: str, doc) -> None:
+	"""A system notification and an e-mail to each user (not to the one who acted)."""
+	users = sorted(set(users) - {frappe.session.user, "Administrator", "Guest"})
+	if not users:
+		return
+	make_notification_logs(
+		frappe._dict(
+			type="Alert",
+			document_type=doc.doctype,
+			document_name=doc.name,
+			subject=subject,
+			email_content=message,
+			from_user=frappe.session.user,
+		),
+		users,
+	)
+	link = get_url_to_form(doc.doctype, doc.name)
+	frappe.sendmail(
+		recipients=users,
+		subject=frappe.utils.strip_html(subject),
+		message=f"<p>{message}</p><p><a href='{link}'>{doc.doctype} {doc.name}</a></p>",
+		reference_doctype=doc.doctype,
+		reference_name=doc.name,
+	)
+
+
+def remind_overdue_follow_ups() -> int:
+	"""Daily: remind of follow-ups past their due date, once a day each. Returns how many were reminded."""
+	date = getdate(today())
+	activities = frappe.get_all(
+		ACTIVITY,
+		filters={
+			"docstatus": 1,
+			"follow_up_due_date": ("<", date),
+			"follow_up_status": ("!=", FOLLOW_UP_DONE),
+		},
+		or_filters=[["follow_up_reminded_on", "is", "not set"], ["follow_up_reminded_on", "<", date]],
+		fields=[
+			"name",
+			"cooperation",
+			"cooperation_title",
+			"supervisory_body",
+			"follow_up_due_date",
+			"follow_up_status",
+			"recommendations",
+		],
+	)
+	reminded = 0
+	for a in activities:
+		if not is_overdue(getdate(a.follow_up_due_date), a.follow_up_status, date):
+			continue
+		users = body_members([a.supervisory_body]) + party_contacts(a.cooperation)
+		doc = frappe._dict(doctype=ACTIVITY, name=a.name)
+		subject = _("Follow-up overdue since {0}: {1}").format(
+			frappe.utils.formatdate(a.follow_up_due_date), frappe.bold(a.cooperation_title or a.cooperation)
+		)
+		message = _("The recommendations of {0} are due for follow-up: {1}").format(
+			a.name, a.recommendations or ""
+		)
+		notify(users, subject, message, doc)
+		frappe.db.set_value(ACTIVITY, a.name, "follow_up_reminded_on", date, update_modified=False)
+		reminded += 1
+	return reminded
