@@ -10,12 +10,15 @@
 
 Each gets a system notification (Notification Log) and an e-mail (Email
 Queue), written in the same transaction as the change they report, so a
-refused change notifies nobody.
+refused change notifies nobody. Decision: on a site without an outgoing
+Email Account the e-mail is skipped and the system notification alone is
+sent; a missing mail server never blocks a stage move.
 """
 
 import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import get_url_to_form, getdate, today
 
 from ksad_app.domain import stages
@@ -103,6 +106,8 @@ def notify(users: list[str], subject: str, message: str, doc) -> None:
 		),
 		users,
 	)
+	if not EmailAccount.find_default_outgoing():
+		return
 	link = get_url_to_form(doc.doctype, doc.name)
 	frappe.sendmail(
 		recipients=users,

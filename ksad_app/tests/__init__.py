@@ -146,8 +146,31 @@ def without_tkksd(province: str) -> None:
 	frappe.db.delete("Supervisory Body", {"name": name})
 
 
+TEST_OUTBOX = "KSAD Test Outbox"
+
+
+def ensure_outbox() -> None:
+	"""An outgoing e-mail account, so that notifications are queued (Frappe sends nothing in tests)."""
+	if frappe.db.exists("Email Account", TEST_OUTBOX):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": TEST_OUTBOX,
+			"email_id": "ksad-outbox@ksad.test",
+			"smtp_server": "localhost",
+			"smtp_port": 25,
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"no_smtp_authentication": 1,
+			"enable_incoming": 0,
+		}
+	).insert(ignore_permissions=True)
+
+
 def ensure_world() -> dict[str, str]:
 	"""Users, bodies and the four test cooperations; returns cooperation key -> name."""
+	ensure_outbox()
 	for email, (roles, regions) in USERS.items():
 		ensure_user(email, roles, regions)
 	ensure_body("Sekretariat Bersama", None, [("Anggota Sekber", "Unsur Departemen Dalam Negeri", SEKBER)])
@@ -162,6 +185,40 @@ def ensure_world() -> dict[str, str]:
 	names = {key: ensure_cooperation(key) for key in COOPERATIONS}
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the REST checks run in a separate server process
 	return names
+
+
+def new_cooperation(officer: str, codes: list[str], **fields) -> "frappe.model.document.Document":
+	"""A cooperation registered by ``officer`` (its contact for the first party), inside the test transaction."""
+	frappe.set_user(officer)
+	parties = [{"regional_government": c} for c in codes]
+	parties[0]["contact_user"] = officer
+	doc = frappe.get_doc(
+		{
+			"doctype": "Inter-Regional Cooperation",
+			"title": TEST_PREFIX + fields.pop("title", "Kerja Sama Uji"),
+			"parties": parties,
+			**fields,
+		}
+	).insert()
+	frappe.set_user("Administrator")
+	return doc
+
+
+READY_FOR_NEGOSIASI = {
+	"government_affair": "Lingkungan Hidup",
+	"cooperation_object": "Pengolahan sampah di TPPAS regional",
+}
+READY_FOR_PENANDATANGANAN = {"pks_draft_file": "/files/draft-pks.pdf"}
+READY_FOR_PELAKSANAAN = {
+	"kb_number": "1/KB/2026",
+	"kb_date": "2026-01-05",
+	"kb_file": "/files/kb.pdf",
+	"pks_number": "2/PKS/2026",
+	"pks_date": "2026-02-05",
+	"pks_file": "/files/pks.pdf",
+	"start_date": "2026-03-01",
+	"end_date": "2031-02-28",
+}
 
 
 class WorldTestCase(FrappeTestCase):

@@ -55,14 +55,20 @@ class TestRowLevelAccess(WorldTestCase):
 			frappe.has_permission(COOPERATION, "write", self.names["dki_bekasi"], user=OFFICER_BANDUNG)
 		)
 
-	def test_a_supervisory_body_member_reads_but_does_not_edit(self):
+	def test_a_supervisory_body_member_writes_only_what_their_body_supervises(self):
+		# Write is how members apply the workflow; the controller keeps them off the data
+		# (ksad_app/tests/test_workflow.py).
 		self.assertTrue(
 			frappe.has_permission(COOPERATION, "read", self.names["bandung_raya"], user=TKKSD_JABAR)
 		)
-		self.assertFalse(
+		self.assertTrue(
 			frappe.has_permission(COOPERATION, "write", self.names["bandung_raya"], user=TKKSD_JABAR)
 		)
-		self.assertFalse(frappe.has_permission(COOPERATION, "write", self.names["dki_bekasi"], user=SEKBER))
+		self.assertFalse(
+			frappe.has_permission(COOPERATION, "write", self.names["dki_bekasi"], user=TKKSD_JABAR)
+		)
+		self.assertFalse(frappe.has_permission(COOPERATION, "write", self.names["bandung_raya"], user=SEKBER))
+		self.assertFalse(frappe.has_permission(COOPERATION, "delete", self.names["dki_bekasi"], user=SEKBER))
 
 	def test_a_user_without_a_ksad_role_sees_nothing(self):
 		frappe.set_user(OUTSIDER)
