@@ -312,9 +312,7 @@ def ensure_pending_cooperation() -> str:
 	"""A committed cooperation awaiting TKKSD-32's approval, for the REST checks (a separate process)."""
 	name = frappe.db.get_value(COOPERATION, {"title": PENDING_TITLE})
 	if not name:
-		name = new_cooperation(
-			OFFICER_BANDUNG, PARTIES, title="Workflow API", **READY_FOR_NEGOSIASI
-		).name
+		name = new_cooperation(OFFICER_BANDUNG, PARTIES, title="Workflow API", **READY_FOR_NEGOSIASI).name
 		act(OFFICER_BANDUNG, name, stages.AJUKAN)
 	elif frappe.db.get_value(COOPERATION, name, "workflow_state") != "Usulan Negosiasi":
 		frappe.db.set_value(COOPERATION, name, {"workflow_state": "Usulan Negosiasi", "stage": "Penjajakan"})

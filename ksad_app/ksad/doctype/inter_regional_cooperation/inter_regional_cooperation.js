@@ -1,6 +1,9 @@
 // Copyright (c) 2026, ksad_app developers and contributors
 // For license information, please see license.txt
 
+// Workflow actions that need a reason (Pasal 4: returns and cancellations are kept in the history).
+const KSAD_REASON_ACTIONS = ["Kembalikan", "Batalkan"];
+
 frappe.ui.form.on("Inter-Regional Cooperation", {
 	setup(frm) {
 		// Only autonomous regions can bind themselves to a KSAD (Pasal 1 angka 1-4).
@@ -11,7 +14,75 @@ frappe.ui.form.on("Inter-Regional Cooperation", {
 
 	refresh(frm) {
 		frm.set_intro("");
-		if (!frm.is_new() && !frm.doc.override_supervisors && frm.doc.supervisors?.length) {
+		ksad.cooperation.show_supervisors(frm);
+		ksad.cooperation.show_next_stage(frm);
+		ksad.cooperation.render_guidance(frm);
+		ksad.cooperation.member_view(frm);
+		if (!frm.is_new() && (frm.doc.__onload?.capacities || []).includes("body")) {
+			frm.add_custom_button(
+				__("Supervision Activity"),
+				() => frappe.new_doc("Supervision Activity", { cooperation: frm.doc.name }),
+				__("Create")
+			);
+		}
+	},
+
+	before_workflow_action(frm) {
+		const action = frm.selected_workflow_action;
+		if (!KSAD_REASON_ACTIONS.includes(action)) return;
+		// Frappe's apply_workflow reloads the document, so the reason would be lost:
+		// ask for it and apply the action with it in one call, then stop Frappe's own call.
+		frappe.dom.unfreeze();
+		return new Promise((resolve, reject) => {
+			const dialog = new frappe.ui.Dialog({
+				title: __(action),
+				fields: [
+					{
+						fieldname: "reason",
+						fieldtype: "Small Text",
+						label: __("Reason"),
+						reqd: 1,
+						description: __("Kept in the stage history and sent to the parties."),
+					},
+				],
+				primary_action_label: __(action),
+				primary_action({ reason }) {
+					dialog.hide();
+					frappe
+						.xcall("ksad_app.api.apply_action", {
+							cooperation: frm.doc.name,
+							action: action,
+							reason: reason,
+						})
+						.then(() => frm.reload_doc())
+						.finally(() => reject());
+				},
+			});
+			dialog.onhide = () => reject();
+			dialog.show();
+		}).catch(() => {
+			frm.selected_workflow_action = null;
+			frappe.dom.unfreeze();
+			// Returning a promise that never settles keeps Frappe from calling apply_workflow.
+			return new Promise(() => {});
+		});
+	},
+
+	dprd_approval_required(frm) {
+		frm.toggle_reqd(["dprd_approval_number", "dprd_approval_date"], false);
+	},
+});
+
+frappe.provide("ksad.cooperation");
+
+Object.assign(ksad.cooperation, {
+	show_supervisors(frm) {
+		if (frm.doc.override_supervisors) {
+			frm.set_intro(
+				__("The supervisory bodies were set by hand: {0}", [frm.doc.override_reason || ""]),
+				"orange"
+			);
+		} else if (!frm.is_new() && frm.doc.supervisors?.length) {
 			frm.set_intro(
 				__(
 					"Supervised by {0}, as Pasal 2 and 3 assign from the parties. The bodies are recomputed on every save.",
@@ -20,16 +91,83 @@ frappe.ui.form.on("Inter-Regional Cooperation", {
 				"blue"
 			);
 		}
-		if (frm.doc.override_supervisors) {
-			frm.set_intro(
-				__("The supervisory bodies were set by hand: {0}", [frm.doc.override_reason || ""]),
+	},
+
+	show_next_stage(frm) {
+		const needs = frm.doc.__onload?.next_stage;
+		if (frm.is_new() || !needs) return;
+		if (needs.missing.length) {
+			frm.dashboard.set_headline(
+				__("Before {0} can be approved, record: {1}", [
+					__(needs.target),
+					needs.missing.map((m) => `<b>${frappe.utils.escape_html(m)}</b>`).join(", "),
+				]),
 				"orange"
+			);
+		} else {
+			frm.dashboard.set_headline(
+				__("Ready to ask for {0} (action Ajukan).", [__(needs.target)]),
+				"green"
 			);
 		}
 	},
 
-	dprd_approval_required(frm) {
-		frm.toggle_reqd(["dprd_approval_number", "dprd_approval_date"], false);
+	member_view(frm) {
+		// Members of the supervisory body act through the workflow only (the server enforces it).
+		const caps = frm.doc.__onload?.capacities || [];
+		if (caps.includes("body") && !caps.includes("party") && !frappe.user.has_role("KSAD Manager")) {
+			frm.set_read_only();
+		}
+	},
+
+	render_guidance(frm) {
+		const field = frm.get_field("guidance_html");
+		const groups = frm.doc.__onload?.guidance || [];
+		if (!field) return;
+		if (!groups.length) {
+			field.$wrapper.html(
+				`<p class="text-muted">${__(
+					"The guidance checklist appears once a supervisory body is assigned."
+				)}</p>`
+			);
+			return;
+		}
+		const esc = frappe.utils.escape_html;
+		const rows = (items) =>
+			items
+				.map((item) => {
+					const done = item.done
+						.map(
+							(d) =>
+								`${frappe.datetime.str_to_user(d.activity_date)} · ${esc(d.done_by)} · ` +
+								`<a href="/app/supervision-activity/${encodeURIComponent(
+									d.supervision_activity
+								)}">${esc(d.supervision_activity)}</a>`
+						)
+						.join("<br>");
+					const mark = item.done.length
+						? `<span class="indicator-pill green">${__("Done")}</span>`
+						: `<span class="indicator-pill gray">${__("Not yet")}</span>`;
+					return `<tr><td class="text-nowrap"><b>${esc(item.code)}</b></td>
+						<td>${esc(item.description)}</td><td>${mark}</td>
+						<td class="small">${done}</td></tr>`;
+				})
+				.join("");
+		const current = frm.doc.stage;
+		const html = groups
+			.map((g) => {
+				const here = g.stage === current || g.stage.includes(current);
+				const count = g.items.filter((i) => i.done.length).length;
+				return `<div class="ksad-guidance-stage" style="margin-bottom: var(--margin-md)">
+					<h5>${esc(__(g.stage))} <span class="text-muted small">(${count}/${g.items.length})</span>
+					${here ? `<span class="indicator-pill blue">${__("Current stage")}</span>` : ""}</h5>
+					<table class="table table-bordered table-sm small">
+					<thead><tr><th>${__("Code")}</th><th>${__("Text of the Regulation")}</th>
+					<th>${__("Status")}</th><th>${__("Done On · By · Activity")}</th></tr></thead>
+					<tbody>${rows(g.items)}</tbody></table></div>`;
+			})
+			.join("");
+		field.$wrapper.html(html);
 	},
 });
 

@@ -145,13 +145,13 @@ class SupervisionActivity(Document):
 				exc=ActivityError,
 			)
 
-	def body_type(self) -> str | None:
+	def supervising_body_type(self) -> str | None:
 		return frappe.db.get_value("Supervisory Body", self.supervisory_body, "body_type")
 
 	def validate_items(self) -> None:
 		codes = [row.guidance_item for row in self.guidance_items if row.guidance_item]
 		try:
-			rules.check_items(codes, self.body_type(), self.stage)
+			rules.check_items(codes, self.supervising_body_type(), self.stage)
 		except rules.DuplicateItem as e:
 			frappe.throw(
 				_("Guidance item {0} is listed more than once. Keep one row per item.").format(
