@@ -55,13 +55,17 @@ class TestRegionalGovernment(FrappeTestCase):
 
 	def test_loading_twice_changes_nothing(self):
 		before = frappe.db.count("Regional Government")
-		self.assertEqual(load_master_data(), {"Regional Government": 0, "Government Affair": 0})
+		self.assertEqual(
+			load_master_data(), {"Regional Government": 0, "Government Affair": 0, "Guidance Item": 0}
+		)
 		self.assertEqual(frappe.db.count("Regional Government"), before)
 
 	def test_loading_restores_a_changed_or_deleted_row(self):
 		frappe.db.set_value("Regional Government", "32.73", "region_name", "Bandung (salah)")
 		frappe.db.delete("Government Affair", {"name": "Pariwisata"})
-		self.assertEqual(load_master_data(), {"Regional Government": 1, "Government Affair": 1})
+		self.assertEqual(
+			load_master_data(), {"Regional Government": 1, "Government Affair": 1, "Guidance Item": 0}
+		)
 		self.assertEqual(frappe.db.get_value("Regional Government", "32.73", "region_name"), "Kota Bandung")
 		self.assertTrue(frappe.db.exists("Government Affair", "Pariwisata"))
 
