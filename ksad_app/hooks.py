@@ -1,3 +1,6 @@
+from ksad_app.domain.stages import ACTIONS as STAGE_ACTIONS
+from ksad_app.domain.stages import states as stage_states
+
 app_name = "ksad_app"
 app_title = "KSAD"
 app_publisher = "ksad_app developers"
@@ -45,33 +48,8 @@ fixtures = [
 	},
 	# The stages of Pasal 4 as a Frappe Workflow (see ksad_app/domain/stages.py).
 	{"dt": "Workflow", "filters": [["name", "=", "Tahapan KSAD"]]},
-	{
-		"dt": "Workflow State",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Penjajakan",
-					"Usulan Negosiasi",
-					"Negosiasi",
-					"Usulan Penandatanganan",
-					"Penandatanganan",
-					"Usulan Pelaksanaan",
-					"Pelaksanaan",
-					"Usulan Pengakhiran",
-					"Pengakhiran",
-					"Usulan Selesai",
-					"Selesai",
-					"Dibatalkan",
-				],
-			]
-		],
-	},
-	{
-		"dt": "Workflow Action Master",
-		"filters": [["name", "in", ["Ajukan", "Setujui", "Kembalikan", "Batalkan"]]],
-	},
+	{"dt": "Workflow State", "filters": [["name", "in", list(stage_states())]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(STAGE_ACTIONS)]]},
 ]
 
 # Permissions

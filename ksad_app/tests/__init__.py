@@ -6,7 +6,10 @@ Test cooperations are titled ``[TEST] ...`` so that assertions can ignore any
 other data on the site (the demo, for instance).
 """
 
+import os
+
 import frappe
+import requests
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 
@@ -19,6 +22,8 @@ from ksad_app.roles import (
 	TKKSD_MEMBER,
 )
 
+# The running server of the test site (scripts/run-tests starts it), for the REST checks.
+SERVER = os.environ.get("KSAD_TEST_SERVER_URL")
 # A password for throwaway users on the local test site only.
 TEST_PASSWORD = "Ksad-Test-Only-2026"
 TEST_PREFIX = "[TEST] "
@@ -233,3 +238,10 @@ class WorldTestCase(FrappeTestCase):
 	def visible_keys(self, names) -> set[str]:
 		"""The test cooperations among ``names``, by key (other data on the site is ignored)."""
 		return {self.keys[n] for n in names if n in self.keys}
+
+	def session(self, user: str) -> requests.Session:
+		"""A logged-in REST session on the running test server as ``user``."""
+		s = requests.Session()
+		r = s.post(f"{SERVER}/api/method/login", data={"usr": user, "pwd": TEST_PASSWORD}, timeout=30)
+		self.assertEqual(r.status_code, 200, r.text)
+		return s

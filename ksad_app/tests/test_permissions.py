@@ -6,25 +6,22 @@ running server (``KSAD_TEST_SERVER_URL``, started by scripts/run-tests).
 """
 
 import json
-import os
 import unittest
 
 import frappe
-import requests
 
 from ksad_app.tests import (
 	EXPECTED_VISIBLE,
 	OFFICER_BANDUNG,
 	OUTSIDER,
 	SEKBER,
-	TEST_PASSWORD,
+	SERVER,
 	TEST_PREFIX,
 	TKKSD_JABAR,
 	WorldTestCase,
 )
 
 COOPERATION = "Inter-Regional Cooperation"
-SERVER = os.environ.get("KSAD_TEST_SERVER_URL")
 
 
 class TestRowLevelAccess(WorldTestCase):
@@ -94,12 +91,6 @@ class TestRowLevelAccess(WorldTestCase):
 
 @unittest.skipUnless(SERVER, "KSAD_TEST_SERVER_URL is not set: scripts/run-tests starts a server and sets it")
 class TestRestApiAccess(WorldTestCase):
-	def session(self, user):
-		s = requests.Session()
-		r = s.post(f"{SERVER}/api/method/login", data={"usr": user, "pwd": TEST_PASSWORD}, timeout=30)
-		self.assertEqual(r.status_code, 200, r.text)
-		return s
-
 	def test_pasal_2_3_api_resource_lists_each_user_exactly_their_cooperations(self):
 		for user, expected in EXPECTED_VISIBLE.items():
 			with self.subTest(user=user):

@@ -7,11 +7,9 @@ approves; ``tkksd.jateng`` (another body), ``sekber.member`` (another body),
 """
 
 import json
-import os
 import unittest
 
 import frappe
-import requests
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 
 from ksad_app.api import apply_action
@@ -30,7 +28,7 @@ from ksad_app.tests import (
 	READY_FOR_PELAKSANAAN,
 	READY_FOR_PENANDATANGANAN,
 	SEKBER,
-	TEST_PASSWORD,
+	SERVER,
 	TEST_PREFIX,
 	TKKSD_JABAR,
 	TKKSD_JATENG,
@@ -39,7 +37,6 @@ from ksad_app.tests import (
 )
 
 COOPERATION = "Inter-Regional Cooperation"
-SERVER = os.environ.get("KSAD_TEST_SERVER_URL")
 PARTIES = ["32.73", "32.77"]
 
 
@@ -326,12 +323,6 @@ class TestWorkflowThroughTheApi(WorldTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.pending = ensure_pending_cooperation()
-
-	def session(self, user):
-		s = requests.Session()
-		r = s.post(f"{SERVER}/api/method/login", data={"usr": user, "pwd": TEST_PASSWORD}, timeout=30)
-		self.assertEqual(r.status_code, 200, r.text)
-		return s
 
 	def test_other_bodies_and_regions_cannot_approve_through_the_api(self):
 		doc = json.dumps({"doctype": COOPERATION, "name": self.pending})
