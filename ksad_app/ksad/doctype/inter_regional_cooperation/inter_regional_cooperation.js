@@ -29,6 +29,7 @@ frappe.ui.form.on("Inter-Regional Cooperation", {
 
 	before_workflow_action(frm) {
 		const action = frm.selected_workflow_action;
+		if (action === "Ajukan") return ksad.cooperation.confirm_request(frm);
 		if (!KSAD_REASON_ACTIONS.includes(action)) return;
 		// Frappe's apply_workflow reloads the document, so the reason would be lost:
 		// ask for it and apply the action with it in one call, then stop Frappe's own call.
@@ -110,6 +111,29 @@ Object.assign(ksad.cooperation, {
 				"green"
 			);
 		}
+	},
+
+	confirm_request(frm) {
+		// The guard runs when the body approves; warn before asking while items are missing,
+		// since the data is locked until the body decides.
+		const needs = frm.doc.__onload?.next_stage;
+		if (!needs?.missing?.length) return;
+		frappe.dom.unfreeze();
+		return new Promise((resolve) => {
+			frappe.confirm(
+				__(
+					"The supervisory body cannot approve {0} until these are recorded: {1}. The data stays locked while the request is pending. Ask anyway?",
+					[__(needs.target), needs.missing.map((m) => frappe.utils.escape_html(m)).join(", ")]
+				),
+				() => {
+					frappe.dom.freeze();
+					resolve();
+				},
+				() => {
+					frm.selected_workflow_action = null;
+				}
+			);
+		});
 	},
 
 	member_view(frm) {
