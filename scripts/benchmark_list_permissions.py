@@ -9,7 +9,9 @@ it adds synthetic rows inside a transaction and rolls them back at the end):
 For each kind of user it times one list-view page (20 rows, newest first) and
 the count behind it, through ``frappe.get_list`` (which adds
 ``permission_query_conditions``), and the hand-written SQL returning the same
-rows; it prints the medians and the ratio get_list / raw SQL.
+rows; it prints the medians and the ratio get_list / raw SQL. It does so for
+Inter-Regional Cooperation and for Supervision Activity (one synthetic
+submitted activity per synthetic cooperation).
 """
 
 import argparse
@@ -78,7 +80,70 @@ def seed(frappe, rows):
 	child = ["name", "parent", "parentfield", "parenttype", "idx"]
 	frappe.db.bulk_insert("Cooperation Party", [*child, "regional_government"], parties)
 	frappe.db.bulk_insert("Cooperation Supervisor", [*child, "supervisory_body"], sups)
+	audit = (stamp, stamp, "Administrator", "Administrator")
+	first_body = {}
+	for _name, parent, _f, _t, _idx, body in sups:
+		first_body.setdefault(parent, body)
+	frappe.db.bulk_insert(
+		"Supervision Activity",
+		[
+			"name",
+			"cooperation",
+			"supervisory_body",
+			"activity_type",
+			"stage",
+			"activity_date",
+			"description",
+			"docstatus",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		],
+		[
+			(
+				f"BENCH-AKT-{i:06d}",
+				p[0],
+				first_body[p[0]],
+				"Pengawasan",
+				"Penjajakan",
+				stamp[:10],
+				"-",
+				1,
+				*audit,
+			)
+			for i, p in enumerate(parents)
+		],
+	)
 	return len(parents)
+
+
+def measure(frappe, doctype, conditions, fields, user, runs):
+	"""Median get_list vs raw SQL for one list page and its count, as ``user``."""
+	frappe.set_user(user)
+	condition = conditions(user) or "1=1"
+	frappe.set_user("Administrator")
+	columns = ", ".join(f"`{f}`" for f in fields)
+	page_sql = f"select {columns} from `tab{doctype}` where {condition} order by `modified` desc limit 20"
+	count_sql = f"select count(*) from `tab{doctype}` where {condition}"
+	frappe.set_user(user)
+
+	def page():
+		return frappe.get_list(doctype, fields=fields, order_by="modified desc", limit_page_length=20)
+
+	def count():
+		return frappe.get_list(doctype, fields=["count(name) as n"])[0].n
+
+	def raw_sql(query):
+		# nosemgrep: frappe-using-db-sql -- the raw-SQL baseline being compared
+		return lambda: frappe.db.sql(query)
+
+	rows = count()
+	for label, via_frappe, raw in (("page", page, raw_sql(page_sql)), ("count", count, raw_sql(count_sql))):
+		a = median_ms(via_frappe, runs)
+		b = median_ms(raw, runs)
+		print(f"{doctype:<28}{user:<28}{label:<8}{a:>10.2f}{b:>10.2f}{a / b:>8.2f}{rows:>8}")
+	frappe.set_user("Administrator")
 
 
 def main():
@@ -95,7 +160,7 @@ def main():
 
 	frappe.init(site=args.site, sites_path=".")
 	frappe.connect()
-	from ksad_app.permissions import cooperation_query_conditions
+	from ksad_app.permissions import activity_query_conditions, cooperation_query_conditions
 	from ksad_app.tests import MINISTRY, OFFICER_BANDUNG, TKKSD_JABAR, ensure_world
 
 	ensure_world()
@@ -103,42 +168,15 @@ def main():
 		seeded = seed(frappe, args.rows)
 		total = frappe.db.count("Inter-Regional Cooperation")
 		print(f"{seeded} synthetic cooperations added ({total} in all); {args.runs} runs each; medians in ms")
-		print(f"{'user':<28}{'query':<8}{'get_list':>10}{'raw SQL':>10}{'ratio':>8}{'rows':>8}")
-		for user in (OFFICER_BANDUNG, TKKSD_JABAR, MINISTRY):
-			frappe.set_user(user)
-			condition = cooperation_query_conditions(user) or "1=1"
-			frappe.set_user("Administrator")
-			page_sql = (
-				"select `name`, `title`, `stage` from `tabInter-Regional Cooperation`"
-				f" where {condition} order by `modified` desc limit 20"
-			)
-			count_sql = f"select count(*) from `tabInter-Regional Cooperation` where {condition}"
-			frappe.set_user(user)
-
-			def page():
-				return frappe.get_list(
-					"Inter-Regional Cooperation",
-					fields=["name", "title", "stage"],
-					order_by="modified desc",
-					limit_page_length=20,
-				)
-
-			def count():
-				return frappe.get_list("Inter-Regional Cooperation", fields=["count(name) as n"])[0].n
-
-			def raw_sql(query):
-				# nosemgrep: frappe-using-db-sql -- the raw-SQL baseline being compared
-				return lambda: frappe.db.sql(query)
-
-			rows = count()
-			for label, via_frappe, raw in (
-				("page", page, raw_sql(page_sql)),
-				("count", count, raw_sql(count_sql)),
-			):
-				a = median_ms(via_frappe, args.runs)
-				b = median_ms(raw, args.runs)
-				print(f"{user:<28}{label:<8}{a:>10.2f}{b:>10.2f}{a / b:>8.2f}{rows:>8}")
-			frappe.set_user("Administrator")
+		print(
+			f"{'doctype':<28}{'user':<28}{'query':<8}{'get_list':>10}{'raw SQL':>10}{'ratio':>8}{'rows':>8}"
+		)
+		for doctype, conditions, fields in (
+			("Inter-Regional Cooperation", cooperation_query_conditions, ["name", "title", "stage"]),
+			("Supervision Activity", activity_query_conditions, ["name", "cooperation", "activity_type"]),
+		):
+			for user in (OFFICER_BANDUNG, TKKSD_JABAR, MINISTRY):
+				measure(frappe, doctype, conditions, fields, user, args.runs)
 	finally:
 		frappe.db.rollback()
 		frappe.destroy()
