@@ -118,8 +118,8 @@ def notify(users: list[str], subject: str, message: str, doc) -> None:
 	)
 
 
-def remind_overdue_follow_ups() -> int:
-	"""Daily: remind of follow-ups past their due date, once a day each. Returns how many were reminded."""
+def remind_overdue_follow_ups() -> list[str]:
+	"""Daily: remind of follow-ups past their due date, once a day each. Returns the activities reminded."""
 	date = getdate(today())
 	activities = frappe.get_all(
 		ACTIVITY,
@@ -139,7 +139,7 @@ def remind_overdue_follow_ups() -> int:
 			"recommendations",
 		],
 	)
-	reminded = 0
+	reminded = []
 	for a in activities:
 		if not is_overdue(getdate(a.follow_up_due_date), a.follow_up_status, date):
 			continue
@@ -153,5 +153,5 @@ def remind_overdue_follow_ups() -> int:
 		)
 		notify(users, subject, message, doc)
 		frappe.db.set_value(ACTIVITY, a.name, "follow_up_reminded_on", date, update_modified=False)
-		reminded += 1
+		reminded.append(a.name)
 	return reminded

@@ -95,6 +95,17 @@ Object.assign(ksad.cooperation, {
 	},
 
 	show_next_stage(frm) {
+		const state = frm.doc.workflow_state || "";
+		if (state.startsWith("Usulan ")) {
+			frm.dashboard.set_headline(
+				__(
+					"Waiting for the supervisory body to approve or return the request for {0}. The data is locked until then.",
+					[__(state.slice("Usulan ".length))]
+				),
+				"blue"
+			);
+			return;
+		}
 		const needs = frm.doc.__onload?.next_stage;
 		if (frm.is_new() || !needs) return;
 		if (needs.missing.length) {
@@ -170,7 +181,7 @@ Object.assign(ksad.cooperation, {
 						)
 						.join("<br>");
 					const mark = item.done.length
-						? `<span class="indicator-pill green">${__("Done")}</span>`
+						? `<span class="indicator-pill green">${__("Given")}</span>`
 						: `<span class="indicator-pill gray">${__("Not yet")}</span>`;
 					return `<tr><td class="text-nowrap"><b>${esc(item.code)}</b></td>
 						<td>${esc(item.description)}</td><td>${mark}</td>
