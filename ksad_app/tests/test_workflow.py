@@ -271,6 +271,25 @@ class TestStageWorkflow(WorldTestCase):
 		)
 		self.assertIn(OFFICER_BANDUNG, email_recipients(doc.name))
 
+	def test_the_workspace_card_counts_each_bodys_pending_requests(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		card = frappe.get_doc("Number Card", "Stage Requests Awaiting Decision")
+
+		def pending(user):
+			frappe.set_user(user)
+			try:
+				return get_result(card.as_dict(), card.filters_json)
+			finally:
+				frappe.set_user("Administrator")
+
+		before = {u: pending(u) for u in (TKKSD_JABAR, TKKSD_JATENG, OFFICER_BEKASI)}
+		doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
+		act(OFFICER_BANDUNG, doc.name, stages.AJUKAN)
+		self.assertEqual(pending(TKKSD_JABAR), before[TKKSD_JABAR] + 1)
+		self.assertEqual(pending(TKKSD_JATENG), before[TKKSD_JATENG])
+		self.assertEqual(pending(OFFICER_BEKASI), before[OFFICER_BEKASI])
+
 	def test_form_shows_what_the_next_stage_needs(self):
 		doc = new_cooperation(OFFICER_BANDUNG, PARTIES)
 		frappe.set_user(OFFICER_BANDUNG)
