@@ -32,6 +32,7 @@ import frappe
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
 
 from ksad_app.domain.regions import PROVINSI
+from ksad_app.domain.stages import BODY, PARTY
 from ksad_app.roles import (
 	GOVERNOR_OFFICE,
 	REGIONAL_OFFICER,
@@ -185,8 +186,6 @@ def capacities(name: str, user: str | None = None) -> set[str]:
 	judged by the stored parties and supervisors. Unrestricted roles act in
 	neither capacity: the workflow belongs to the regions and their bodies.
 	"""
-	from ksad_app.domain.stages import BODY, PARTY
-
 	user = user or frappe.session.user
 	roles = set(frappe.get_roles(user))
 	regions, bodies = stored_links(name)

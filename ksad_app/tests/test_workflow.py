@@ -239,10 +239,10 @@ class TestStageWorkflow(WorldTestCase):
 
 	def test_a_pending_request_locks_the_data_and_members_never_edit_it(self):
 		doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
-		with self.assertRaises(NotYourCooperationError):
+		with self.assertRaisesRegex(NotYourCooperationError, "Object of Cooperation"):
 			edit(TKKSD_JABAR, doc.name, cooperation_object="diubah oleh anggota")
 		act(OFFICER_BANDUNG, doc.name, stages.AJUKAN)
-		with self.assertRaises(StageLockedError):
+		with self.assertRaisesRegex(StageLockedError, "Object of Cooperation"):
 			edit(OFFICER_BANDUNG, doc.name, cooperation_object="diubah saat menunggu")
 		self.assertEqual(
 			frappe.db.get_value(COOPERATION, doc.name, "cooperation_object"),

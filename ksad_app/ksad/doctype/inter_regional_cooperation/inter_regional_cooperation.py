@@ -262,7 +262,7 @@ class InterRegionalCooperation(Document):
 		changed = self.changed_data_fields(before)
 		if not changed:
 			return
-		labels = ", ".join(self.field_label(f) for f in changed)
+		labels = ", ".join(_(self.meta.get_label(f)) for f in changed)
 		state = self.state_before()
 		if stages.is_locked(state):
 			frappe.throw(
@@ -300,6 +300,7 @@ class InterRegionalCooperation(Document):
 		return changed
 
 	def field_label(self, fieldname: str) -> str:
+		"""How a missing item of a stage guard is named in messages and on the form."""
 		if fieldname == "parties":
 			return _("at least two parties")
 		if fieldname == "termination":
