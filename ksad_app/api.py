@@ -4,8 +4,13 @@ import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions, get_workflow
 
-from ksad_app.domain import stages
-from ksad_app.domain.guidance import ACTIVITY_STAGES, ARTICLE_OF_BODY, TAHAPAN, TAHAPAN_OF_STAGE
+from ksad_app.domain.guidance import (
+	ACTIVITY_STAGES,
+	ARTICLE_OF_BODY,
+	TAHAPAN,
+	TAHAPAN_OF_STAGE,
+	stages_reached,
+)
 from ksad_app.exceptions import StageError
 from ksad_app.permissions import member_bodies, stored_links
 
@@ -61,13 +66,5 @@ def activity_defaults(cooperation: str) -> dict:
 		"bodies": mine,
 		"articles": {b: f"Pasal {ARTICLE_OF_BODY[t]}" for b, t in body_types.items()},
 		"tahapan": {s: TAHAPAN[letter] for s, letter in TAHAPAN_OF_STAGE.items()},
-		"stages_reached": [s for s in ACTIVITY_STAGES if reached(s, doc.stage)],
+		"stages_reached": list(stages_reached(doc.stage)),
 	}
-
-
-def reached(stage: str, current: str) -> bool:
-	if current == stages.SELESAI:
-		return True
-	if current not in stages.STAGES:
-		return False
-	return stages.STAGES.index(stage) <= stages.STAGES.index(current)

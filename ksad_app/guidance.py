@@ -10,7 +10,7 @@ so the amended activity marks them again.
 import frappe
 from frappe.utils import now
 
-from ksad_app.domain.guidance import ARTICLE_OF_BODY, TAHAPAN
+from ksad_app.domain.guidance import TAHAPAN
 
 COOPERATION = "Inter-Regional Cooperation"
 RECORD = "Cooperation Guidance Record"
@@ -105,7 +105,3 @@ def remove_guidance(activity) -> None:
 		RECORD,
 		{"parent": activity.cooperation, "parenttype": COOPERATION, "supervision_activity": activity.name},
 	)
-
-
-def article_of(body_type: str) -> str:
-	return f"Pasal {ARTICLE_OF_BODY[body_type]}"

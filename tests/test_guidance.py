@@ -90,6 +90,15 @@ def test_activity_stage_reached():
 		G.check_stage(PENJAJAKAN, DIBATALKAN)
 
 
+def test_stages_an_activity_may_belong_to():
+	assert G.stages_reached(NEGOSIASI) == (PENJAJAKAN, NEGOSIASI)
+	assert G.stages_reached(SELESAI) == G.ACTIVITY_STAGES
+	assert G.stages_reached(DIBATALKAN) == ()
+	for current in G.ACTIVITY_STAGES:
+		for stage in G.stages_reached(current):
+			G.check_stage(stage, current)
+
+
 def test_overdue_follow_up():
 	today = date(2026, 11, 27)
 	assert G.is_overdue(date(2026, 11, 26), G.FOLLOW_UP_PENDING, today)

@@ -190,6 +190,15 @@ def check_stage(activity_stage: str, cooperation_stage: str) -> None:
 		raise StageNotReached(activity_stage, cooperation_stage)
 
 
+def stages_reached(cooperation_stage: str) -> tuple[str, ...]:
+	"""The stages an activity of this cooperation may belong to (see :func:`check_stage`)."""
+	if cooperation_stage == SELESAI:
+		return ACTIVITY_STAGES
+	if cooperation_stage not in ACTIVITY_STAGES:
+		return ()
+	return ACTIVITY_STAGES[: ACTIVITY_STAGES.index(cooperation_stage) + 1]
+
+
 def is_overdue(due: date | None, status: str | None, today: date) -> bool:
 	"""A follow-up is overdue once its due date has passed and it is not done."""
 	return bool(due) and due < today and status != FOLLOW_UP_DONE

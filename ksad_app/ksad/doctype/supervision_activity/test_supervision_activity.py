@@ -164,6 +164,20 @@ class TestSupervisionActivity(WorldTestCase):
 		self.assertFalse(frappe.has_permission(ACTIVITY, "write", mine.name, user=TKKSD_JABAR))
 		self.assertFalse(frappe.has_permission(ACTIVITY, "cancel", mine.name, user=TKKSD_JABAR))
 
+	def test_the_forms_defaults_come_only_to_those_who_may_read(self):
+		from ksad_app.api import activity_defaults
+
+		frappe.set_user(TKKSD_JABAR)
+		defaults = activity_defaults(self.coop)
+		self.assertEqual(defaults["bodies"], ["TKKSD-32"])
+		self.assertEqual(defaults["articles"], {"TKKSD-32": "Pasal 10"})
+		self.assertEqual(defaults["stages_reached"], ["Penjajakan"])
+		frappe.set_user(OFFICER_BEKASI)
+		with self.assertRaises(frappe.PermissionError):
+			activity_defaults(self.coop)
+		frappe.set_user(OFFICER_BANDUNG)
+		self.assertEqual(activity_defaults(self.coop)["bodies"], [])
+
 	def test_who_sees_the_activities(self):
 		activity = new_activity(TKKSD_JABAR, self.coop, submit=True)
 		for user, sees in [
