@@ -76,27 +76,47 @@ def record_guidance(activity) -> None:
 		.select(frappe.query_builder.functions.Max(rec.idx))
 		.where((rec.parent == activity.cooperation) & (rec.parenttype == COOPERATION))
 	).run()[0][0] or 0
-	timestamp = now()
-	for n, item in enumerate(items, start=last + 1):
-		frappe.get_doc(
-			{
-				"doctype": RECORD,
-				"parent": activity.cooperation,
-				"parenttype": COOPERATION,
-				"parentfield": "guidance_done",
-				"idx": n,
-				"guidance_item": item,
-				"stage": stages.get(item),
-				"activity_date": activity.activity_date,
-				"done_by": frappe.session.user,
-				"supervisory_body": activity.supervisory_body,
-				"supervision_activity": activity.name,
-				"owner": frappe.session.user,
-				"creation": timestamp,
-				"modified": timestamp,
-				"modified_by": frappe.session.user,
-			}
-		).db_insert()
+	timestamp, user = now(), frappe.session.user
+	frappe.db.bulk_insert(
+		RECORD,
+		[
+			"name",
+			"parent",
+			"parenttype",
+			"parentfield",
+			"idx",
+			"guidance_item",
+			"stage",
+			"activity_date",
+			"done_by",
+			"supervisory_body",
+			"supervision_activity",
+			"owner",
+			"creation",
+			"modified",
+			"modified_by",
+		],
+		[
+			(
+				frappe.generate_hash(length=10),
+				activity.cooperation,
+				COOPERATION,
+				"guidance_done",
+				idx,
+				item,
+				stages.get(item),
+				activity.activity_date,
+				user,
+				activity.supervisory_body,
+				activity.name,
+				user,
+				timestamp,
+				timestamp,
+				user,
+			)
+			for idx, item in enumerate(items, start=last + 1)
+		],
+	)
 
 
 def remove_guidance(activity) -> None:

@@ -28,34 +28,54 @@ COOPERATION = "Inter-Regional Cooperation"
 ACTIVITY = "Supervision Activity"
 
 
-def body_members(bodies: list[str]) -> list[str]:
-	"""Enabled users in the members tables of these supervisory bodies."""
+def members_by_body(bodies: list[str]) -> dict[str, list[str]]:
+	"""Enabled users in the members tables of these supervisory bodies, per body (one query)."""
 	if not bodies:
-		return []
+		return {}
 	m = frappe.qb.DocType("Supervisory Body Member")
 	u = frappe.qb.DocType("User")
 	rows = (
 		frappe.qb.from_(m)
 		.join(u)
 		.on(u.name == m.user)
-		.select(m.user)
+		.select(m.parent, m.user)
 		.distinct()
 		.where((m.parenttype == "Supervisory Body") & m.parent.isin(bodies) & (u.enabled == 1))
-	).run(pluck=True)
-	return sorted(rows)
+	).run()
+	out: dict[str, list[str]] = {}
+	for body, user in rows:
+		out.setdefault(body, []).append(user)
+	return out
 
 
-def party_contacts(cooperation: str) -> list[str]:
+def body_members(bodies: list[str]) -> list[str]:
+	return sorted({u for users in members_by_body(bodies).values() for u in users})
+
+
+def contacts_by_cooperation(cooperations: list[str]) -> dict[str, list[str]]:
+	"""The parties' contact users, per cooperation (one query)."""
+	if not cooperations:
+		return {}
 	party = frappe.qb.DocType("Cooperation Party")
 	rows = (
 		frappe.qb.from_(party)
-		.select(party.contact_user)
+		.select(party.parent, party.contact_user)
 		.distinct()
 		.where(
-			(party.parent == cooperation) & (party.parenttype == COOPERATION) & party.contact_user.isnotnull()
+			party.parent.isin(cooperations)
+			& (party.parenttype == COOPERATION)
+			& party.contact_user.isnotnull()
 		)
-	).run(pluck=True)
-	return sorted(r for r in rows if r)
+	).run()
+	out: dict[str, list[str]] = {}
+	for cooperation, user in rows:
+		if user:
+			out.setdefault(cooperation, []).append(user)
+	return out
+
+
+def party_contacts(cooperation: str) -> list[str]:
+	return sorted(contacts_by_cooperation([cooperation]).get(cooperation, []))
 
 
 def requester(doc) -> str | None:
@@ -112,7 +132,7 @@ def notify(users: list[str], subject: str, message: str, doc) -> None:
 	frappe.sendmail(
 		recipients=users,
 		subject=frappe.utils.strip_html(subject),
-		message=f"<p>{message}</p><p><a href='{link}'>{doc.doctype} {doc.name}</a></p>",
+		message=f"<p>{message}</p><p><a href='{link}'>{_(doc.doctype)} {doc.name}</a></p>",
 		reference_doctype=doc.doctype,
 		reference_name=doc.name,
 	)
@@ -139,11 +159,14 @@ def remind_overdue_follow_ups() -> list[str]:
 			"recommendations",
 		],
 	)
+	activities = [
+		a for a in activities if is_overdue(getdate(a.follow_up_due_date), a.follow_up_status, date)
+	]
+	members = members_by_body(sorted({a.supervisory_body for a in activities}))
+	contacts = contacts_by_cooperation(sorted({a.cooperation for a in activities}))
 	reminded = []
 	for a in activities:
-		if not is_overdue(getdate(a.follow_up_due_date), a.follow_up_status, date):
-			continue
-		users = body_members([a.supervisory_body]) + party_contacts(a.cooperation)
+		users = members.get(a.supervisory_body, []) + contacts.get(a.cooperation, [])
 		doc = frappe._dict(doctype=ACTIVITY, name=a.name)
 		subject = _("Follow-up overdue since {0}: {1}").format(
 			frappe.utils.formatdate(a.follow_up_due_date), frappe.bold(a.cooperation_title or a.cooperation)
@@ -152,6 +175,8 @@ def remind_overdue_follow_ups() -> list[str]:
 			a.name, a.recommendations or ""
 		)
 		notify(users, subject, message, doc)
-		frappe.db.set_value(ACTIVITY, a.name, "follow_up_reminded_on", date, update_modified=False)
 		reminded.append(a.name)
+	if reminded:
+		act = frappe.qb.DocType(ACTIVITY)
+		frappe.qb.update(act).set(act.follow_up_reminded_on, date).where(act.name.isin(reminded)).run()
 	return reminded

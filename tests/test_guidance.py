@@ -99,6 +99,12 @@ def test_stages_an_activity_may_belong_to():
 			G.check_stage(stage, current)
 
 
+def test_follow_up_status_follows_the_due_date():
+	assert G.follow_up_status(None, G.FOLLOW_UP_DONE) is None
+	assert G.follow_up_status(date(2026, 12, 1), None) == G.FOLLOW_UP_PENDING
+	assert G.follow_up_status(date(2026, 12, 1), G.FOLLOW_UP_DONE) == G.FOLLOW_UP_DONE
+
+
 def test_overdue_follow_up():
 	today = date(2026, 11, 27)
 	assert G.is_overdue(date(2026, 11, 26), G.FOLLOW_UP_PENDING, today)

@@ -130,3 +130,13 @@ def test_the_fixture_is_the_domain():
 	assert [s["name"] for s in states] == list(S.states())
 	actions = json.loads((FIXTURES / "workflow_action_master.json").read_text(encoding="utf-8"))
 	assert [a["name"] for a in actions] == list(S.ACTIONS)
+
+
+def test_data_changes_only_by_the_parties_and_never_while_locked():
+	S.check_data_change(S.PENJAJAKAN, PARTY)
+	S.check_data_change(S.PELAKSANAAN, set(), unrestricted=True)
+	with pytest.raises(S.DataNotTheirs):
+		S.check_data_change(S.NEGOSIASI, BODY)
+	for state in ("Usulan Negosiasi", S.SELESAI, S.DIBATALKAN):
+		with pytest.raises(S.StateLocked):
+			S.check_data_change(state, PARTY | BODY, unrestricted=True)

@@ -148,8 +148,11 @@ def body_type_of_code(code: str) -> str:
 
 def applies(code: str, body_type: str, stage: str) -> bool:
 	"""Does item ``code`` belong to ``body_type``'s article and to ``stage``'s tahapan?"""
-	article, letter = parse_code(code)
-	return ARTICLE_OF_BODY.get(body_type) == article and TAHAPAN_OF_STAGE.get(stage) == letter
+	try:
+		check_items([code], body_type, stage)
+	except (ItemNotForBody, ItemNotForStage):
+		return False
+	return True
 
 
 def check_items(codes: list[str], body_type: str, stage: str) -> None:
@@ -197,6 +200,13 @@ def stages_reached(cooperation_stage: str) -> tuple[str, ...]:
 	if cooperation_stage not in ACTIVITY_STAGES:
 		return ()
 	return ACTIVITY_STAGES[: ACTIVITY_STAGES.index(cooperation_stage) + 1]
+
+
+def follow_up_status(due: date | None, status: str | None) -> str | None:
+	"""A follow-up with a due date starts pending; without a due date there is nothing to follow up."""
+	if not due:
+		return None
+	return status or FOLLOW_UP_PENDING
 
 
 def is_overdue(due: date | None, status: str | None, today: date) -> bool:

@@ -122,6 +122,11 @@ class StateLocked(RuleViolation):
 	state: str
 
 
+@dataclass
+class DataNotTheirs(RuleViolation):
+	"""Only the parties' officers (and unrestricted roles) change a cooperation's data; a body acts through the workflow."""
+
+
 @dataclass(frozen=True)
 class CooperationFacts:
 	"""What the guards look at, as plain values gathered by the controller."""
@@ -232,6 +237,18 @@ def stage_of_state(state: str) -> str:
 def is_locked(state: str) -> bool:
 	"""No data changes while a request is pending, nor once finished or cancelled."""
 	return is_proposal(state) or state in (SELESAI, DIBATALKAN)
+
+
+def check_data_change(state: str, actor: set[str] | frozenset[str], unrestricted: bool = False) -> None:
+	"""May ``actor`` change the cooperation's data (not its workflow) while it is at ``state``?
+
+	Nobody, while a request is pending or once finished or cancelled; otherwise
+	an officer of a party, or an unrestricted role (KSAD Manager, Ministry).
+	"""
+	if is_locked(state):
+		raise StateLocked(state)
+	if not unrestricted and PARTY not in actor:
+		raise DataNotTheirs()
 
 
 def transitions() -> tuple[tuple[str, str, str], ...]:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import frappe
 from frappe import _
+from frappe.model import display_fieldtypes
 from frappe.model.document import Document
 from frappe.utils import cint, cstr, flt, formatdate, getdate, now_datetime
 
@@ -47,7 +48,6 @@ DERIVED_FIELDS = frozenset(
 		"guidance_done",
 	}
 )
-NO_DATA_FIELDTYPES = frozenset({"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"})
 
 
 class InterRegionalCooperation(Document):
@@ -126,7 +126,7 @@ class InterRegionalCooperation(Document):
 		self.set_onload("next_stage", self.next_stage_needs())
 		self.set_onload("guidance", guidance_checklist(self))
 		if not self.is_new():
-			self.set_onload("capacities", sorted(capacities(self.name)))
+			self.set_onload("capacities", sorted(self.actor()))
 
 	# --- gathering -------------------------------------------------------
 
@@ -250,12 +250,20 @@ class InterRegionalCooperation(Document):
 
 	# --- stages (Pasal 4) -----------------------------------------------
 
+	def actor(self) -> set[str]:
+		"""In what capacity the session user acts on this saved cooperation (looked up once per user and document)."""
+		user = frappe.session.user
+		if (self.flags.actor or (None,))[0] != user:
+			self.flags.actor = (user, capacities(self.name, user))
+		return self.flags.actor[1]
+
 	def state_before(self) -> str | None:
+		"""The stored state; empty counts as the first state, as Frappe's workflow counts it."""
 		before = self.get_doc_before_save()
-		return (before.workflow_state or before.stage or stages.PENJAJAKAN) if before else None
+		return (before.workflow_state or stages.PENJAJAKAN) if before else None
 
 	def validate_data_change(self) -> None:
-		"""No data changes while a request is pending or after the end; members change only the workflow."""
+		"""No data changes while a request is pending or after the end; members change only the workflow (domain.stages.check_data_change)."""
 		before = self.get_doc_before_save()
 		if before is None:
 			return
@@ -264,7 +272,9 @@ class InterRegionalCooperation(Document):
 			return
 		labels = ", ".join(_(self.meta.get_label(f)) for f in changed)
 		state = self.state_before()
-		if stages.is_locked(state):
+		try:
+			stages.check_data_change(state, self.actor(), cooperation_scope().unrestricted)
+		except stages.StateLocked:
 			frappe.throw(
 				_(
 					"The cooperation is at {0}, so its data cannot change ({1}). A pending request must first be returned by the supervisory body; a finished or cancelled cooperation stays as it is."
@@ -272,9 +282,7 @@ class InterRegionalCooperation(Document):
 				title=_("Cooperation Locked"),
 				exc=StageLockedError,
 			)
-		if cooperation_scope().unrestricted:
-			return
-		if stages.PARTY not in capacities(self.name):
+		except stages.DataNotTheirs:
 			frappe.throw(
 				_(
 					"As a member of the supervisory body you approve, return or cancel; you cannot change the cooperation's data ({0}). Ask a regional officer of one of the parties."
@@ -287,7 +295,7 @@ class InterRegionalCooperation(Document):
 		"""The parties' data fields that differ from the stored document."""
 		changed = []
 		for df in self.meta.fields:
-			if df.fieldtype in NO_DATA_FIELDTYPES or df.fieldname in DERIVED_FIELDS:
+			if df.fieldtype in display_fieldtypes or df.fieldname in DERIVED_FIELDS:
 				continue
 			if df.fieldtype == "Table":
 				child = frappe.get_meta(df.options)
@@ -369,9 +377,7 @@ class InterRegionalCooperation(Document):
 
 	def check_transition(self, old: str, new: str) -> str:
 		try:
-			return stages.check_transition(
-				old, new, self.stage_facts(), capacities(self.name), self.workflow_reason
-			)
+			return stages.check_transition(old, new, self.stage_facts(), self.actor(), self.workflow_reason)
 		except stages.IllegalMove:
 			frappe.throw(
 				_(
@@ -485,7 +491,7 @@ def comparable(df, value):
 
 
 def table_values(meta, rows) -> list[tuple]:
-	fields = [df for df in meta.fields if df.fieldtype not in NO_DATA_FIELDTYPES and not df.read_only]
+	fields = [df for df in meta.fields if df.fieldtype not in display_fieldtypes and not df.read_only]
 	return [tuple(comparable(df, row.get(df.fieldname)) for df in fields) for row in rows or []]
 
 

@@ -203,7 +203,4 @@ class SupervisionActivity(Document):
 			)
 
 	def set_follow_up_status(self) -> None:
-		if self.follow_up_due_date and not self.follow_up_status:
-			self.follow_up_status = rules.FOLLOW_UP_PENDING
-		if not self.follow_up_due_date:
-			self.follow_up_status = None
+		self.follow_up_status = rules.follow_up_status(self.follow_up_due_date, self.follow_up_status)
