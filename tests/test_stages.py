@@ -97,7 +97,7 @@ def test_pasal_6_d_4_selesai_needs_a_complete_termination():
 	with pytest.raises(StageGuardFailed) as err:
 		check_move(PENGAKHIRAN, SELESAI, SIGNED)
 	assert err.value.missing == ("termination",)
-	check_move(PENGAKHIRAN, SELESAI, replace(SIGNED, termination_complete=True))
+	check_move(PENGAKHIRAN, SELESAI, replace(SIGNED, termination_submitted=True))
 
 
 def test_cancelling_only_before_pelaksanaan():
@@ -106,3 +106,14 @@ def test_cancelling_only_before_pelaksanaan():
 	for stage in (PELAKSANAAN, PENGAKHIRAN, SELESAI, DIBATALKAN):
 		with pytest.raises(CannotCancel):
 			check_cancel(stage)
+
+
+def test_pasal_6_d_4_d_e_selesai_names_each_party_and_what_it_still_owes():
+	facts = replace(
+		SIGNED,
+		termination_submitted=True,
+		termination_outstanding=(("32.73", "deposit"), ("32.77", "dprd_report")),
+	)
+	with pytest.raises(StageGuardFailed) as err:
+		check_move(PENGAKHIRAN, SELESAI, facts)
+	assert err.value.missing == ("deposit:32.73", "dprd_report:32.77")

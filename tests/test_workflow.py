@@ -104,7 +104,7 @@ def test_approval_runs_the_guard_of_the_target_stage():
 	with pytest.raises(S.StageGuardFailed) as e:
 		S.check_transition("Usulan Selesai", S.SELESAI, SIGNED, BODY)
 	assert e.value.missing == ("termination",)
-	assert S.check_transition("Usulan Selesai", S.SELESAI, replace(SIGNED, termination_complete=True), BODY)
+	assert S.check_transition("Usulan Selesai", S.SELESAI, replace(SIGNED, termination_submitted=True), BODY)
 
 
 def test_the_fixture_is_the_domain():

@@ -146,7 +146,10 @@ class CooperationFacts:
 	dprd_approval_required: bool = False
 	dprd_approval_number: str | None = None
 	dprd_approval_date: date | None = None
-	termination_complete: bool = False
+	# Pasal 6 d.4 / 10 d.4: a submitted Cooperation Termination, and what its
+	# parties must still do (``(party, item)``, see domain.division.outstanding).
+	termination_submitted: bool = False
+	termination_outstanding: tuple[tuple[str, str], ...] = ()
 
 
 def next_stage(stage: str) -> str:
@@ -189,7 +192,9 @@ def missing_for(target: str, facts: CooperationFacts) -> tuple[str, ...]:
 				("dprd_approval_date", facts.dprd_approval_date),
 			]
 	elif target == SELESAI:
-		required = [("termination", facts.termination_complete)]
+		if not facts.termination_submitted:
+			return ("termination",)
+		return tuple(f"{item}:{party}" for party, item in facts.termination_outstanding)
 	return tuple(name for name, present in required if not present)
 
 
