@@ -68,3 +68,18 @@ def activity_defaults(cooperation: str) -> dict:
 		"tahapan": {s: TAHAPAN[letter] for s, letter in TAHAPAN_OF_STAGE.items()},
 		"stages_reached": list(stages_reached(doc.stage)),
 	}
+
+
+@frappe.whitelist()
+def cooperation_parties(cooperation: str) -> list[dict]:
+	"""The parties of a cooperation in the agreement's order, for the link filters of its records."""
+	doc = frappe.get_doc(COOPERATION, cooperation)
+	doc.check_permission("read")
+	return [
+		{
+			"regional_government": p.regional_government,
+			"region_name": p.region_name,
+			"contribution_percent": p.contribution_percent,
+		}
+		for p in doc.parties
+	]

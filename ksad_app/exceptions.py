@@ -65,3 +65,23 @@ class ActivityError(KSADValidationError):
 
 class GuidanceItemError(ActivityError):
 	"""A guidance item does not belong to the body or the stage of the activity."""
+
+
+class IssueError(KSADValidationError):
+	"""A problem or dispute record breaks Pasal 6 d.2-3, 5 / 10 d.2-3, 5."""
+
+
+class TerminationError(KSADValidationError):
+	"""A termination breaks Pasal 6 d.4 / 10 d.4."""
+
+
+class DivisionError(TerminationError):
+	"""The inventory, the debts or the shares cannot be divided as Pasal 6 d.4 c asks."""
+
+
+class SettingsError(KSADValidationError):
+	"""KSAD Settings hold a value the app cannot use."""
+
+
+class ERPNextIntegrationError(KSADValidationError):
+	"""The ERPNext asset integration cannot do what was asked."""

@@ -24,6 +24,12 @@ export_python_type_annotations = True
 # Load the shipped master data (regions, government affairs) idempotently
 after_install = "ksad_app.install.after_install"
 after_migrate = "ksad_app.install.after_migrate"
+before_uninstall = "ksad_app.install.before_uninstall"
+
+# ERPNext installed or removed after this app: add or remove the custom
+# fields of the asset integration (ksad_app/integrations/erpnext.py).
+after_app_install = "ksad_app.install.after_app_install"
+before_app_uninstall = "ksad_app.install.before_app_uninstall"
 
 # Fixtures
 # --------
@@ -59,11 +65,15 @@ fixtures = [
 permission_query_conditions = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",
 	"Supervision Activity": "ksad_app.permissions.activity_query_conditions",
+	"Cooperation Issue": "ksad_app.permissions.issue_query_conditions",
+	"Cooperation Termination": "ksad_app.permissions.termination_query_conditions",
 }
 
 has_permission = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_has_permission",
 	"Supervision Activity": "ksad_app.permissions.activity_has_permission",
+	"Cooperation Issue": "ksad_app.permissions.issue_has_permission",
+	"Cooperation Termination": "ksad_app.permissions.termination_has_permission",
 }
 
 # Scheduled Tasks
@@ -72,5 +82,6 @@ has_permission = {
 scheduler_events = {
 	"daily": [
 		"ksad_app.notifications.remind_overdue_follow_ups",
+		"ksad_app.reminders.send_termination_reminders",
 	],
 }

@@ -21,10 +21,43 @@ GUIDANCE = "Guidance Item"
 
 def after_install() -> None:
 	load_master_data()
+	setup_integrations()
 
 
 def after_migrate() -> None:
 	load_master_data()
+	setup_integrations()
+
+
+def setup_integrations() -> None:
+	"""The ERPNext asset integration, when ERPNext is installed on this site."""
+	from ksad_app.integrations import erpnext
+
+	if erpnext.is_installed():
+		erpnext.make_custom_fields()
+
+
+def before_uninstall() -> None:
+	"""Leave no custom field of this app behind."""
+	from ksad_app.integrations import erpnext
+
+	erpnext.delete_custom_fields()
+
+
+def after_app_install(app_name: str) -> None:
+	"""ERPNext installed after this app: add the asset integration's fields."""
+	if app_name == "erpnext":
+		from ksad_app.integrations import erpnext
+
+		erpnext.make_custom_fields()
+
+
+def before_app_uninstall(app_name: str) -> None:
+	"""ERPNext about to be removed: take the fields that link to its DocTypes away first."""
+	if app_name == "erpnext":
+		from ksad_app.integrations import erpnext
+
+		erpnext.delete_custom_fields()
 
 
 def load_master_data() -> dict[str, int]:

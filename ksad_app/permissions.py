@@ -226,3 +226,79 @@ def activity_has_permission(doc, ptype: str | None = None, user: str | None = No
 	if user == "Administrator":
 		return True
 	return stored.supervisory_body in member_bodies(user)
+
+
+# --- records that belong to a cooperation -----------------------------------
+# A problem or dispute (Cooperation Issue) and the termination of a
+# cooperation (Cooperation Termination) are seen by whoever sees their
+# cooperation. Writing is narrower and decided per record type below.
+
+ISSUE = "Cooperation Issue"
+TERMINATION = "Cooperation Termination"
+
+
+def linked_query_conditions(doctype: str, user: str | None = None) -> str:
+	"""List condition for a DocType whose ``cooperation`` field names the cooperation it belongs to."""
+	scope = cooperation_scope(user)
+	if scope.unrestricted:
+		return ""
+	return scope_condition(scope, f"`tab{doctype}`.`cooperation`")
+
+
+def can_read_cooperation(cooperation: str, user: str | None = None) -> bool:
+	scope = cooperation_scope(user)
+	if scope.unrestricted:
+		return True
+	regions, bodies = stored_links(cooperation)
+	return bool(regions & scope.regions or bodies & scope.bodies)
+
+
+def stored_cooperation(doctype: str, doc) -> str | None:
+	"""The cooperation a saved record belongs to, as stored (not as being edited)."""
+	return frappe.db.get_value(doctype, doc.name, "cooperation")
+
+
+def issue_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	return linked_query_conditions(ISSUE, user)
+
+
+def issue_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Read with the cooperation; write as an officer of a party (who raise) or a member of its body (who answer).
+
+	The controller decides which fields each side may change.
+	"""
+	if ptype == "create" or doc.flags.in_insert or not doc.get("creation"):
+		return None
+	cooperation = stored_cooperation(ISSUE, doc)
+	if not cooperation:
+		return None
+	user = user or frappe.session.user
+	if (ptype or "read") in READ_PTYPES:
+		return can_read_cooperation(cooperation, user)
+	if user == "Administrator" or cooperation_scope(user).unrestricted:
+		return True
+	return bool(capacities(cooperation, user))
+
+
+def termination_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	return linked_query_conditions(TERMINATION, user)
+
+
+def termination_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Read with the cooperation; write, submit, cancel and amend only as an officer of a party.
+
+	The supervisory body reads the termination and closes the cooperation
+	through the workflow (Setujui to Selesai); each party records its own
+	deposit, asset recording and DPRD report (checked in the controller).
+	"""
+	if ptype == "create" or doc.flags.in_insert or not doc.get("creation"):
+		return None
+	cooperation = stored_cooperation(TERMINATION, doc)
+	if not cooperation:
+		return None
+	user = user or frappe.session.user
+	if (ptype or "read") in READ_PTYPES:
+		return can_read_cooperation(cooperation, user)
+	if user == "Administrator":
+		return True
+	return PARTY in capacities(cooperation, user)

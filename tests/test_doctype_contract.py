@@ -60,3 +60,30 @@ def test_pasal_1_7_8_activity_types_and_follow_up():
 	assert options("Supervision Activity", "stage") == list(ACTIVITY_STAGES)
 	assert options("Guidance Item", "stage") == list(TAHAPAN.values())
 	assert options("Guidance Item", "body_type") == list(BODY_TYPES)
+
+
+def test_pasal_6_d_4_asset_classes_are_the_divisions():
+	from ksad_app.domain.division import ASSET_CLASSES
+
+	assert options("Termination Asset", "asset_class") == list(ASSET_CLASSES)
+
+
+def test_pasal_6_d_4_follow_up_fields_are_allowed_after_submit():
+	"""Items d and e are recorded after the division is submitted, on the party's own row."""
+	import json
+
+	from ksad_app.domain.division import OUTSTANDING_ITEMS
+
+	assert len(OUTSTANDING_ITEMS) == 3
+	meta = json.loads(
+		(DOCTYPES / "termination_allocation" / "termination_allocation.json").read_text(encoding="utf-8")
+	)
+	after_submit = {f["fieldname"] for f in meta["fields"] if f.get("allow_on_submit")}
+	assert after_submit == {
+		"deposit_reference",
+		"deposit_date",
+		"assets_recorded",
+		"asset_record_reference",
+		"dprd_report_number",
+		"dprd_report_date",
+	}
