@@ -110,11 +110,11 @@ def stage_moved(doc, action: str, old: str, new: str, reason: str | None) -> Non
 	notify(users, subject, message, doc)
 
 
-def notify(users: list[str], subject: str, message: str, doc) -> None:
-	"""A system notification and an e-mail to each user (not to the one who acted)."""
+def notify(users: list[str], subject: str, message: str, doc) -> list[str]:
+	"""A system notification and an e-mail to each user (not to the one who acted); returns who was told."""
 	users = sorted(set(users) - {frappe.session.user, "Administrator", "Guest"})
 	if not users:
-		return
+		return users
 	make_notification_logs(
 		frappe._dict(
 			type="Alert",
@@ -127,7 +127,7 @@ def notify(users: list[str], subject: str, message: str, doc) -> None:
 		users,
 	)
 	if not EmailAccount.find_default_outgoing():
-		return
+		return users
 	link = get_url_to_form(doc.doctype, doc.name)
 	frappe.sendmail(
 		recipients=users,
@@ -136,6 +136,7 @@ def notify(users: list[str], subject: str, message: str, doc) -> None:
 		reference_doctype=doc.doctype,
 		reference_name=doc.name,
 	)
+	return users
 
 
 def remind_overdue_follow_ups() -> list[str]:
@@ -180,3 +181,20 @@ def remind_overdue_follow_ups() -> list[str]:
 		act = frappe.qb.DocType(ACTIVITY)
 		frappe.qb.update(act).set(act.follow_up_reminded_on, date).where(act.name.isin(reminded)).run()
 	return reminded
+
+
+def termination_submitted(doc) -> None:
+	"""A termination was submitted: the body reviews it; the other parties record their deposits and reports."""
+	bodies = frappe.get_all(
+		"Cooperation Supervisor",
+		filters={"parent": doc.cooperation, "parenttype": COOPERATION},
+		pluck="supervisory_body",
+	)
+	users = body_members(bodies) + party_contacts(doc.cooperation)
+	subject = _("{0} submitted the termination of {1}").format(
+		frappe.utils.get_fullname(frappe.session.user), frappe.bold(doc.cooperation_title or doc.cooperation)
+	)
+	message = _(
+		"The division is recorded. Each party's officer now records its kas daerah deposit, the goods recorded as regional assets and its report to the DPRD; then the supervisory body can close the cooperation."
+	)
+	notify(users, subject, message, doc)
