@@ -31,6 +31,7 @@ TEST_PREFIX = "[TEST] "
 OFFICER_BANDUNG = "officer.bandung@ksad.test"
 OFFICER_BEKASI = "officer.bekasi@ksad.test"
 OFFICER_CILACAP = "officer.cilacap@ksad.test"
+OFFICER_CIMAHI = "officer.cimahi@ksad.test"
 SEKBER = "sekber.member@ksad.test"
 TKKSD_JABAR = "tkksd.jabar@ksad.test"
 TKKSD_JATENG = "tkksd.jateng@ksad.test"
@@ -43,6 +44,7 @@ USERS = {
 	OFFICER_BANDUNG: ([REGIONAL_OFFICER], ["32.73"]),
 	OFFICER_BEKASI: ([REGIONAL_OFFICER], ["32.75"]),
 	OFFICER_CILACAP: ([REGIONAL_OFFICER], ["33.01"]),
+	OFFICER_CIMAHI: ([REGIONAL_OFFICER], ["32.77"]),
 	SEKBER: ([SEKRETARIAT_BERSAMA_MEMBER], []),
 	TKKSD_JABAR: ([TKKSD_MEMBER], []),
 	TKKSD_JATENG: ([TKKSD_MEMBER], []),
@@ -69,6 +71,7 @@ EXPECTED_VISIBLE = {
 	OFFICER_BANDUNG: {"bandung_raya"},
 	OFFICER_BEKASI: {"dki_bekasi"},
 	OFFICER_CILACAP: {"cilacap_banjar"},
+	OFFICER_CIMAHI: {"bandung_raya"},
 	SEKBER: {"dki_bekasi", "jabar_jateng"},
 	TKKSD_JABAR: {"bandung_raya", "cilacap_banjar"},
 	TKKSD_JATENG: {"cilacap_banjar"},
@@ -245,3 +248,45 @@ class WorldTestCase(FrappeTestCase):
 		r = s.post(f"{SERVER}/api/method/login", data={"usr": user, "pwd": TEST_PASSWORD}, timeout=30)
 		self.assertEqual(r.status_code, 200, r.text)
 		return s
+
+
+# What each stage needs before the body may approve it (ksad_app.domain.stages.missing_for).
+READY_FOR = {
+	"Negosiasi": READY_FOR_NEGOSIASI,
+	"Penandatanganan": READY_FOR_PENANDATANGANAN,
+	"Pelaksanaan": READY_FOR_PELAKSANAAN,
+	"Pengakhiran": {},
+}
+
+
+def advance(name: str, target: str, officer: str, member: str, **data) -> "frappe.model.document.Document":
+	"""Take a cooperation through the workflow up to ``target`` (at most Pengakhiran), as real users.
+
+	At each stage ``officer`` (a party's officer) records what the next stage
+	needs and asks (Ajukan); ``member`` (a member of its body) approves
+	(Setujui). ``data`` overrides the values recorded (for instance the
+	``end_date`` of Pelaksanaan).
+	"""
+	from frappe.model.workflow import apply_workflow
+
+	from ksad_app.domain import stages
+
+	try:
+		while True:
+			frappe.set_user("Administrator")
+			stage = frappe.db.get_value("Inter-Regional Cooperation", name, "stage")
+			if stage == target:
+				break
+			following = stages.next_stage(stage)
+			frappe.set_user(officer)
+			doc = frappe.get_doc("Inter-Regional Cooperation", name)
+			values = {k: v for k, v in {**READY_FOR.get(following, {}), **data}.items() if k in doc.as_dict()}
+			if any(doc.get(k) != v for k, v in values.items()):
+				doc.update(values)
+				doc.save()
+			apply_workflow(frappe.get_doc("Inter-Regional Cooperation", name), stages.AJUKAN)
+			frappe.set_user(member)
+			apply_workflow(frappe.get_doc("Inter-Regional Cooperation", name), stages.SETUJUI)
+	finally:
+		frappe.set_user("Administrator")
+	return frappe.get_doc("Inter-Regional Cooperation", name)
