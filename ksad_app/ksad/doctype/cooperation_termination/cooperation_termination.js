@@ -19,6 +19,9 @@ frappe.ui.form.on("Cooperation Termination", {
 	},
 
 	refresh(frm) {
+		// the parties' rows are computed: nobody adds or removes one
+		frm.set_df_property("allocations", "cannot_add_rows", true);
+		frm.set_df_property("allocations", "cannot_delete_rows", true);
 		ksad.termination.explain_division(frm);
 		ksad.termination.erpnext_buttons(frm);
 		if (frm.doc.cooperation) {

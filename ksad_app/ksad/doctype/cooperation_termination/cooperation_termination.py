@@ -59,6 +59,7 @@ class CooperationTermination(Document):
 		assets: DF.Table[TerminationAsset]
 		cooperation: DF.Link
 		cooperation_title: DF.Data | None
+		currency: DF.Link | None
 		liabilities: DF.Table[TerminationLiability]
 		net_value: DF.Currency
 		override_shares: DF.Check
