@@ -1,5 +1,7 @@
 """bench commands of ksad_app."""
 
+import time
+
 import click
 from frappe.commands import get_site, pass_context
 
@@ -24,4 +26,140 @@ def load_demo(context):
 		frappe.destroy()
 
 
-commands = [load_demo]
+@click.command("ksad-import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check and report every row, then roll everything back.")
+@click.option(
+	"--user",
+	default="Administrator",
+	show_default=True,
+	help="The KSAD Manager who registers the cooperations (recorded in each Stage History).",
+)
+@pass_context
+def ksad_import(context, file, dry_run=False, user="Administrator"):
+	"""Register or update the cooperations of a region's register (CSV or XLSX in Data Import's layout).
+
+	Matches each cooperation on its External Reference: new ones are
+	registered at the stage given, known ones updated when a value differs.
+	Refused rows are listed with the reason; exit status 1 when any is.
+	"""
+	import sys
+
+	import frappe
+
+	from ksad_app.register_import import import_register, read_register, report_lines
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	refused = False
+	try:
+		if not frappe.db.exists("User", user):
+			raise click.UsageError(frappe._("No user {0} on {1}.").format(user, site))
+		frappe.set_user(user)
+		frappe.set_user_lang(user)
+		try:
+			register = read_register(file)
+			with click.progressbar(
+				length=len(register.payloads), label=file, file=sys.stderr, show_pos=True
+			) as bar:
+				summary = import_register(register, dry_run=dry_run, progress=bar.update)
+		except (frappe.ValidationError, frappe.PermissionError) as e:
+			# a file Data Import's parser cannot read, or a user who may not import
+			raise click.ClickException(frappe.utils.strip_html(str(e))) from e
+		if not dry_run:
+			frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a bench command owns its transaction
+		for line in report_lines(summary):
+			click.echo(line)
+		refused = bool(summary["refused"])
+	finally:
+		frappe.destroy()
+	if refused:
+		sys.exit(1)
+
+
+@click.command("ksad-scale-data")
+@click.option("--cooperations", type=int, default=20000, show_default=True)
+@click.option("--activities-per-cooperation", type=int, default=10, show_default=True)
+@click.option("--seed", type=int, default=2009, show_default=True, help="Same seed, same dataset.")
+@click.option("--as-of", default=None, help="The date the history runs up to (default: today).")
+@click.option("--remove", is_flag=True, help="Delete the synthetic dataset instead (rows named SYN-...).")
+@pass_context
+def scale_data(context, cooperations, activities_per_cooperation, seed, as_of=None, remove=False):
+	"""Write (or --remove) a synthetic national dataset of cooperations, for benchmarking.
+
+	Every row is named SYN-... and titled [SINTETIS]; see ksad_app/scale.py.
+	An existing synthetic dataset is removed before a new one is written.
+	"""
+	import sys
+
+	import frappe
+
+	from ksad_app import scale
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		if remove or any(scale.synthetic_counts().values()):
+			started = time.perf_counter()
+			removed = scale.remove()
+			click.echo(
+				f"Removed from {site} in {time.perf_counter() - started:.1f} s: "
+				+ ", ".join(f"{n} {t}" for t, n in removed.items() if n)
+			)
+		if remove:
+			return
+		with click.progressbar(
+			length=cooperations, label="cooperations", file=sys.stderr, show_pos=True
+		) as bar:
+			summary = scale.generate(
+				cooperations, activities_per_cooperation, seed, as_of=as_of, progress=bar.update
+			)
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a bench command owns its transaction
+		for table, n in summary.rows.items():
+			click.echo(f"{n:>10}  {table}")
+		click.echo(
+			f"{summary.total_rows} rows in {summary.seconds:.1f} s ({summary.total_rows / summary.seconds:,.0f} rows/s); "
+			f"{summary.regions_as_party} of {summary.regions_available} regions that may be parties are parties; "
+			f"bodies added: {len(summary.bodies_created)}; users added: {', '.join(summary.users_created) or 'none'}"
+		)
+	finally:
+		frappe.destroy()
+
+
+@click.command("ksad-benchmark")
+@click.option("--runs", type=int, default=15, show_default=True, help="Timed runs of each thing, per user.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results here.")
+@click.option("--only", default=None, help="Measure only the things whose name contains this text.")
+@pass_context
+def benchmark(context, runs=15, json_path=None, only=None):
+	"""Median server time of every report, card, chart and list, as four kinds of user, against hand-written SQL.
+
+	Needs the dataset of ksad-scale-data (its users). Writes nothing: each
+	measurement runs in a transaction that is rolled back.
+	"""
+	import json
+
+	import frappe
+
+	from ksad_app.benchmark import environment, format_table, run
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		results = run(runs=runs, only=only, echo=click.echo)
+		env = environment()
+		click.echo("")
+		click.echo(format_table(results, env))
+		if json_path:
+			with open(json_path, "w") as f:
+				json.dump({"environment": env, "results": results}, f, indent=1, default=str)
+	finally:
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+commands = [load_demo, ksad_import, scale_data, benchmark]

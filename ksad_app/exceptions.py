@@ -85,3 +85,23 @@ class SettingsError(KSADValidationError):
 
 class ERPNextIntegrationError(KSADValidationError):
 	"""The ERPNext asset integration cannot do what was asked."""
+
+
+class RegistrationError(StageError):
+	"""A cooperation registered at a stage of Pasal 4 lacks what the stages passed require, or names no such stage."""
+
+
+class RegistrationNotAllowedError(frappe.PermissionError):
+	"""Only a KSAD Manager registers a cooperation at a stage after Penjajakan."""
+
+
+class ExternalReferenceError(KSADValidationError):
+	"""A region's register number already belongs to another cooperation."""
+
+
+class ReportError(KSADValidationError):
+	"""A supervision report breaks a rule of Pasal 8, 12 or 13 (type, subject, period, compile, submit)."""
+
+
+class NotYourReportError(frappe.PermissionError):
+	"""The user does not report for this body or province (Pasal 8, 12, 13)."""

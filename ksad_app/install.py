@@ -22,11 +22,20 @@ GUIDANCE = "Guidance Item"
 def after_install() -> None:
 	load_master_data()
 	setup_integrations()
+	grant_data_import()
 
 
 def after_migrate() -> None:
 	load_master_data()
 	setup_integrations()
+	grant_data_import()
+
+
+def grant_data_import() -> None:
+	"""The KSAD Manager brings existing registers in through Data Import (issue 9)."""
+	from ksad_app.register_import import grant_data_import as grant
+
+	grant()
 
 
 def setup_integrations() -> None:
@@ -38,10 +47,12 @@ def setup_integrations() -> None:
 
 
 def before_uninstall() -> None:
-	"""Leave no custom field of this app behind."""
+	"""Leave no custom field or permission of this app behind."""
 	from ksad_app.integrations import erpnext
+	from ksad_app.register_import import revoke_data_import
 
 	erpnext.delete_custom_fields()
+	revoke_data_import()
 
 
 def after_app_install(app_name: str) -> None:

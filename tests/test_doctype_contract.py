@@ -87,3 +87,10 @@ def test_pasal_6_d_4_follow_up_fields_are_allowed_after_submit():
 		"dprd_report_number",
 		"dprd_report_date",
 	}
+
+
+def test_pasal_4_registration_stages_are_the_domains():
+	"""Issue 9: a cooperation is registered at one of the five stages of Pasal 4, never at a request or an end."""
+	from ksad_app.domain.registration import REGISTRABLE
+
+	assert options("Inter-Regional Cooperation", "registration_stage") == list(REGISTRABLE)

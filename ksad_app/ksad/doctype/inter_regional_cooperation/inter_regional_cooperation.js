@@ -16,8 +16,10 @@ frappe.ui.form.on("Inter-Regional Cooperation", {
 		frm.set_intro("");
 		ksad.cooperation.show_supervisors(frm);
 		ksad.cooperation.show_next_stage(frm);
+		ksad.cooperation.show_registration(frm);
 		ksad.cooperation.render_guidance(frm);
 		ksad.cooperation.member_view(frm);
+		ksad.cooperation.termination_button(frm);
 		if (!frm.is_new() && (frm.doc.__onload?.capacities || []).includes("body")) {
 			frm.add_custom_button(
 				__("Supervision Activity"),
@@ -25,6 +27,7 @@ frappe.ui.form.on("Inter-Regional Cooperation", {
 				__("Create")
 			);
 		}
+		ksad.cooperation.show_issues(frm);
 	},
 
 	before_workflow_action(frm) {
@@ -145,6 +148,48 @@ Object.assign(ksad.cooperation, {
 				}
 			);
 		});
+	},
+
+	termination_button(frm) {
+		// Pasal 6 d.4 / 10 d.4: a party's officer prepares the termination once the cooperation is at Pengakhiran.
+		const caps = frm.doc.__onload?.capacities || [];
+		if (frm.is_new() || frm.doc.workflow_state !== "Pengakhiran" || !caps.includes("party")) return;
+		frm.add_custom_button(
+			__("Cooperation Termination"),
+			() => frappe.new_doc("Cooperation Termination", { cooperation: frm.doc.name }),
+			__("Create")
+		);
+	},
+
+	show_issues(frm) {
+		// Problems and disputes (Pasal 6 d.2, d.3, d.5 / 10 d.2, d.3, d.5): open ones, and raising one.
+		if (frm.is_new()) return;
+		const open = frm.doc.__onload?.open_issues || 0;
+		frm.dashboard.add_indicator(
+			__("Open problems and disputes: {0}", [open]),
+			open ? "orange" : "green"
+		);
+		const caps = frm.doc.__onload?.capacities || [];
+		if (caps.includes("party") && ["Pelaksanaan", "Pengakhiran"].includes(frm.doc.stage)) {
+			frm.add_custom_button(
+				__("Problem or Dispute"),
+				() => frappe.new_doc("Cooperation Issue", { cooperation: frm.doc.name }),
+				__("Create")
+			);
+		}
+	},
+
+	show_registration(frm) {
+		// Issue 9: a cooperation registered at a later stage may have its signed files attached later.
+		const files = frm.doc.__onload?.registration_missing_files || [];
+		if (frm.is_new() || !files.length) return;
+		frm.dashboard.add_indicator(
+			__("Registered at {0}; still to attach: {1}", [
+				__(frm.doc.registration_stage),
+				files.map((f) => frappe.utils.escape_html(f)).join(", "),
+			]),
+			"orange"
+		);
 	},
 
 	member_view(frm) {

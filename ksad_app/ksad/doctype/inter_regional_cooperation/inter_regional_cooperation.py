@@ -7,10 +7,11 @@ import frappe
 from frappe import _
 from frappe.model import display_fieldtypes
 from frappe.model.document import Document
-from frappe.utils import cint, cstr, flt, formatdate, getdate, now_datetime
+from frappe.utils import cint, cstr, escape_html, flt, formatdate, getdate, now_datetime
 
 from ksad_app.domain import cooperation as rules
-from ksad_app.domain import stages
+from ksad_app.domain import registration, stages
+from ksad_app.domain.division import ASSET_RECORDING, DEPOSIT
 from ksad_app.domain.regions import Region
 from ksad_app.domain.supervision import (
 	SEKRETARIAT_BERSAMA,
@@ -21,18 +22,21 @@ from ksad_app.domain.supervision import (
 from ksad_app.exceptions import (
 	AmountError,
 	ContributionError,
+	ExternalReferenceError,
 	NotYourCooperationError,
 	NotYourRegionError,
 	PartyError,
 	PeriodError,
 	ReasonRequiredError,
+	RegistrationError,
+	RegistrationNotAllowedError,
 	StageError,
 	StageGuardError,
 	StageLockedError,
 	SupervisorAssignmentError,
 )
 from ksad_app.permissions import capacities, cooperation_scope
-from ksad_app.roles import REGIONAL_OFFICER
+from ksad_app.roles import KSAD_MANAGER, REGIONAL_OFFICER
 
 # Fields the controller or the workflow set; everything else is the parties' data.
 DERIVED_FIELDS = frozenset(
@@ -46,6 +50,7 @@ DERIVED_FIELDS = frozenset(
 		"override_reason",
 		"stage_log",
 		"guidance_done",
+		"termination_reminders",
 	}
 )
 
@@ -65,6 +70,7 @@ class InterRegionalCooperation(Document):
 		from ksad_app.ksad.doctype.cooperation_party.cooperation_party import CooperationParty
 		from ksad_app.ksad.doctype.cooperation_stage_log.cooperation_stage_log import CooperationStageLog
 		from ksad_app.ksad.doctype.cooperation_supervisor.cooperation_supervisor import CooperationSupervisor
+		from ksad_app.ksad.doctype.termination_reminder.termination_reminder import TerminationReminder
 
 		cooperation_category: DF.Literal["", "Wajib", "Sukarela"]
 		cooperation_level: DF.Literal[
@@ -76,6 +82,7 @@ class InterRegionalCooperation(Document):
 		dprd_approval_required: DF.Check
 		end_date: DF.Date | None
 		estimated_value: DF.Currency
+		external_reference: DF.Data | None
 		government_affair: DF.Link | None
 		guidance_done: DF.Table[CooperationGuidanceRecord]
 		kb_date: DF.Date | None
@@ -88,6 +95,8 @@ class InterRegionalCooperation(Document):
 		pks_draft_file: DF.Attach | None
 		pks_file: DF.Attach | None
 		pks_number: DF.Data | None
+		registration_note: DF.SmallText | None
+		registration_stage: DF.Autocomplete | None
 		stage: DF.Literal[
 			"Penjajakan",
 			"Negosiasi",
@@ -100,6 +109,7 @@ class InterRegionalCooperation(Document):
 		stage_log: DF.Table[CooperationStageLog]
 		start_date: DF.Date | None
 		supervisors: DF.Table[CooperationSupervisor]
+		termination_reminders: DF.Table[TerminationReminder]
 		title: DF.Data
 		workflow_reason: DF.SmallText | None
 		workflow_state: DF.Link | None
@@ -113,9 +123,14 @@ class InterRegionalCooperation(Document):
 		self.validate_amounts()
 		self.validate_officer_is_party()
 		self.validate_data_change()
+		self.validate_external_reference()
+		self.apply_registration()
 		self.apply_stage_move()
 		self.set_level(regions)
 		self.set_supervisors(regions)
+
+	def after_insert(self) -> None:
+		self.set_registered_stage()
 
 	def on_update(self) -> None:
 		self.notify_stage_move()
@@ -125,8 +140,12 @@ class InterRegionalCooperation(Document):
 
 		self.set_onload("next_stage", self.next_stage_needs())
 		self.set_onload("guidance", guidance_checklist(self))
+		self.set_onload("registration_missing_files", self.registration_missing_files())
 		if not self.is_new():
+			from ksad_app.ksad.doctype.cooperation_issue.cooperation_issue import open_issue_count
+
 			self.set_onload("capacities", sorted(self.actor()))
+			self.set_onload("open_issues", open_issue_count(self.name))
 
 	# --- gathering -------------------------------------------------------
 
@@ -312,10 +331,14 @@ class InterRegionalCooperation(Document):
 		if fieldname == "parties":
 			return _("at least two parties")
 		if fieldname == "termination":
-			return _("a submitted Cooperation Termination with every item done")
+			return _("a submitted Cooperation Termination")
+		if ":" in fieldname:
+			item, party = fieldname.split(":", 1)
+			return outstanding_label(item).format(region_label(party))
 		return _(self.meta.get_label(fieldname))
 
 	def stage_facts(self) -> stages.CooperationFacts:
+		submitted, outstanding = self.termination_state()
 		return stages.CooperationFacts(
 			party_count=len(set(self.party_codes())),
 			government_affair=self.government_affair,
@@ -332,19 +355,17 @@ class InterRegionalCooperation(Document):
 			dprd_approval_required=bool(self.dprd_approval_required),
 			dprd_approval_number=self.dprd_approval_number,
 			dprd_approval_date=getdate(self.dprd_approval_date) if self.dprd_approval_date else None,
-			termination_complete=self.termination_complete(),
+			termination_submitted=submitted,
+			termination_outstanding=outstanding,
 		)
 
-	def termination_complete(self) -> bool:
-		"""Pasal 6 d.4 / 10 d.4: a submitted Cooperation Termination.
+	def termination_state(self) -> tuple[bool, tuple[tuple[str, str], ...]]:
+		"""Pasal 6 d.4 / 10 d.4: is a Cooperation Termination submitted, and what must each party still do?"""
+		if self.is_new():
+			return False, ()
+		from ksad_app.ksad.doctype.cooperation_termination.cooperation_termination import outstanding_for
 
-		The termination issue builds that DocType (and refuses to submit one
-		whose items a) to f) are not all done); until it exists, no
-		cooperation can be closed.
-		"""
-		if self.is_new() or not frappe.db.table_exists("Cooperation Termination"):
-			return False
-		return bool(frappe.db.exists("Cooperation Termination", {"cooperation": self.name, "docstatus": 1}))
+		return outstanding_for(self.name)
 
 	def apply_stage_move(self) -> None:
 		"""Check a change of workflow state (Pasal 4), record it, and keep ``stage`` in step."""
@@ -427,6 +448,128 @@ class InterRegionalCooperation(Document):
 
 			stage_moved(self, *move)
 
+	# --- registering a running cooperation (issue 9) ----------------------
+
+	def validate_external_reference(self) -> None:
+		"""The region's own register number belongs to one cooperation: an import matches on it."""
+		self.external_reference = (self.external_reference or "").strip() or None
+		if not self.external_reference:
+			return
+		other = frappe.db.get_value(
+			self.doctype,
+			{"external_reference": self.external_reference, "name": ("!=", self.name or "")},
+			["name", "title"],
+			as_dict=True,
+		)
+		if not other:
+			return
+		if frappe.has_permission(self.doctype, "read", other.name):
+			existing = frappe.bold(escape_html(f"{other.title} ({other.name})"))
+		else:
+			existing = _("another cooperation")
+		reference = frappe.bold(escape_html(self.external_reference))
+		if self.is_new():
+			message = _(
+				"The external reference {0} is already registered as {1}. Insert New Records never updates a cooperation: to update it, import with Update Existing Records and its ID, or use the bench command ksad-import, which updates by external reference."
+			).format(reference, existing)
+		else:
+			message = _(
+				"The external reference {0} already belongs to {1}. Each cooperation has its own register number: correct one of them."
+			).format(reference, existing)
+		frappe.throw(message, title=_("External Reference Already Registered"), exc=ExternalReferenceError)
+
+	def apply_registration(self) -> None:
+		"""A new cooperation registered at the stage it has reached (domain.registration), kept in the Stage History.
+
+		Frappe's workflow accepts a new document only in its first state, so
+		the cooperation is inserted at Penjajakan and after_insert puts it at
+		the stage registered (set_registered_stage).
+		"""
+		before = self.get_doc_before_save()
+		if before is not None:
+			# set once (Frappe checks it): an empty value sent by a form or the API is not a change
+			for fieldname in ("registration_stage", "registration_note"):
+				if not self.get(fieldname) and not before.get(fieldname):
+					self.set(fieldname, before.get(fieldname))
+			return
+		self.registration_stage = self.registration_stage or None
+		self.registration_note = (self.registration_note or "").strip() or None
+		target = self.registration_stage
+		if not target:
+			return
+		self.check_registration(target)
+		self.append(
+			"stage_log",
+			{
+				"action": registration.REGISTRASI,
+				"from_state": None,
+				"to_state": target,
+				"user": frappe.session.user,
+				"timestamp": now_datetime(),
+				"reason": self.registration_note,
+			},
+		)
+		if registration.is_later(target):
+			self.flags.registered_at = target
+
+	def check_registration(self, target: str) -> None:
+		try:
+			registration.check_registration(
+				target, self.stage_facts(), KSAD_MANAGER in frappe.get_roles(), self.registration_note
+			)
+		except registration.NotARegistrableStage:
+			frappe.throw(
+				_(
+					"{0} is not a stage at which a cooperation can be registered. Choose one of the stages of Pasal 4: {1}. A cooperation whose request is pending is registered at the stage it asks to leave; a finished or cancelled one is not registered."
+				).format(frappe.bold(escape_html(target)), ", ".join(_(s) for s in registration.REGISTRABLE)),
+				title=_("Not a Stage"),
+				exc=RegistrationError,
+			)
+		except registration.RegistrationNotAllowed:
+			frappe.throw(
+				_(
+					"Only a KSAD Manager can register a cooperation at {0}. Leave Registered at Stage empty: the cooperation starts at Penjajakan and moves through the workflow, each stage approved by its supervisory body."
+				).format(frappe.bold(_(target))),
+				title=_("Not Allowed"),
+				exc=RegistrationNotAllowedError,
+			)
+		except registration.RegistrationNoteRequired:
+			frappe.throw(
+				_(
+					"A cooperation registered at {0} needs a registration note saying where its data comes from (for instance the region's register)."
+				).format(frappe.bold(_(target))),
+				title=_("Registration Note Required"),
+				exc=RegistrationError,
+			)
+		except registration.RegistrationIncomplete as e:
+			items = ", ".join(frappe.bold(self.field_label(f)) for f in e.missing)
+			frappe.throw(
+				_(
+					"A cooperation registered at {0} must have what the stages before it required. Missing: {1}. The signed files may be attached later."
+				).format(frappe.bold(_(target)), items),
+				title=_("Registration Incomplete"),
+				exc=RegistrationError,
+			)
+
+	def set_registered_stage(self) -> None:
+		"""After the insert at Penjajakan, put a registered cooperation at its stage (issue 9)."""
+		target = self.flags.pop("registered_at", None)
+		if not target:
+			return
+		values = {"workflow_state": target, "stage": target}
+		frappe.db.set_value(self.doctype, self.name, values, update_modified=False)
+		self.update(values)  # the document returned to the caller shows what was written
+
+	def registration_missing_files(self) -> list[str]:
+		"""For the form: the signed files a registered cooperation has not attached yet."""
+		if self.is_new() or not registration.is_later(self.registration_stage):
+			return []
+		try:
+			missing = registration.missing_files(self.registration_stage, self.stage_facts())
+		except registration.NotARegistrableStage:
+			return []
+		return [self.field_label(f) for f in missing]
+
 	# --- derived values --------------------------------------------------
 
 	def set_level(self, regions: list[Region]) -> None:
@@ -469,6 +612,15 @@ class InterRegionalCooperation(Document):
 				title=_("Supervisory Body Missing"),
 				exc=SupervisorAssignmentError,
 			)
+
+
+def outstanding_label(item: str) -> str:
+	"""What a party still owes before the cooperation is closed (domain.division.outstanding)."""
+	if item == DEPOSIT:
+		return _("the kas daerah deposit of {0}")
+	if item == ASSET_RECORDING:
+		return _("the recording of the goods received by {0} as regional assets")
+	return _("the report of {0} to its DPRD")
 
 
 def registered_bodies() -> dict[SupervisorKey, str]:
@@ -526,7 +678,7 @@ def guard_message(target: str, missing: list[str]) -> str:
 		).format(items)
 	if target == stages.SELESAI:
 		return _(
-			"The cooperation can be closed only when a Cooperation Termination is submitted with every item of Pasal 6 d.4 / 10 d.4 done. Missing: {0}."
+			"The cooperation can be closed only when its Cooperation Termination is submitted and every party has done items d) and e) of Pasal 6 d.4 / 10 d.4. Missing: {0}. The parties' officers record them on the termination."
 		).format(items)
 	return _("The cooperation is not ready for {0}. Missing: {1}.").format(_(target), items)
 
