@@ -67,6 +67,7 @@ permission_query_conditions = {
 	"Supervision Activity": "ksad_app.permissions.activity_query_conditions",
 	"Cooperation Issue": "ksad_app.permissions.issue_query_conditions",
 	"Cooperation Termination": "ksad_app.permissions.termination_query_conditions",
+	"Supervision Report": "ksad_app.permissions.report_query_conditions",
 }
 
 has_permission = {
@@ -74,6 +75,7 @@ has_permission = {
 	"Supervision Activity": "ksad_app.permissions.activity_has_permission",
 	"Cooperation Issue": "ksad_app.permissions.issue_has_permission",
 	"Cooperation Termination": "ksad_app.permissions.termination_has_permission",
+	"Supervision Report": "ksad_app.permissions.report_has_permission",
 }
 
 # Scheduled Tasks

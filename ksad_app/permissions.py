@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 import frappe
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
 
+from ksad_app.domain import RuleViolation, reporting
 from ksad_app.domain.regions import PROVINSI
 from ksad_app.domain.stages import BODY, PARTY
+from ksad_app.domain.supervision import SEKRETARIAT_BERSAMA, TKKSD
 from ksad_app.roles import (
 	GOVERNOR_OFFICE,
 	REGIONAL_OFFICER,
@@ -262,22 +264,31 @@ def issue_query_conditions(user: str | None = None, doctype: str | None = None) 
 	return linked_query_conditions(ISSUE, user)
 
 
-def issue_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	"""Read with the cooperation; write as an officer of a party (who raise) or a member of its body (who answer).
-
-	The controller decides which fields each side may change.
-	"""
+def linked_has_permission(doctype: str, doc, ptype: str | None, user: str | None, writes) -> bool | None:
+	"""Read with the stored cooperation; anything else when ``writes(cooperation, user)`` says so."""
 	if ptype == "create" or doc.flags.in_insert or not doc.get("creation"):
 		return None
-	cooperation = stored_cooperation(ISSUE, doc)
+	cooperation = stored_cooperation(doctype, doc)
 	if not cooperation:
 		return None
 	user = user or frappe.session.user
 	if (ptype or "read") in READ_PTYPES:
 		return can_read_cooperation(cooperation, user)
-	if user == "Administrator" or cooperation_scope(user).unrestricted:
-		return True
-	return bool(capacities(cooperation, user))
+	return user == "Administrator" or writes(cooperation, user)
+
+
+def issue_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Read with the cooperation; write as an officer of a party (who raise) or a member of its body (who answer).
+
+	The controller decides which fields each side may change.
+	"""
+	return linked_has_permission(
+		ISSUE,
+		doc,
+		ptype,
+		user,
+		lambda cooperation, user: cooperation_scope(user).unrestricted or bool(capacities(cooperation, user)),
+	)
 
 
 def termination_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -291,14 +302,96 @@ def termination_has_permission(doc, ptype: str | None = None, user: str | None =
 	through the workflow (Setujui to Selesai); each party records its own
 	deposit, asset recording and DPRD report (checked in the controller).
 	"""
+	return linked_has_permission(
+		TERMINATION, doc, ptype, user, lambda cooperation, user: PARTY in capacities(cooperation, user)
+	)
+
+
+# --- supervision reports (Pasal 8, 12, 13) ------------------------------------
+# The members of a body prepare and read its reports (Pasal 8, 12); the
+# Governor Office of a province prepares and reads the Gubernur's reports
+# (Pasal 13) and reads the TKKSD reports addressed to the Gubernur once they
+# are submitted (Pasal 12). The Ministry and the KSAD Manager read all of
+# them. The rules are ksad_app.domain.reporting.check_author and may_read.
+
+REPORT = "Supervision Report"
+REPORTING_ROLE_OF_BODY = {SEKRETARIAT_BERSAMA: SEKRETARIAT_BERSAMA_MEMBER, TKKSD: TKKSD_MEMBER}
+
+
+def report_author_facts(user: str | None = None) -> tuple[set[str], set[str], bool]:
+	"""``(bodies, provinces, superuser)``: whose reports ``user`` prepares.
+
+	The bodies the user is a member of in the role of their type, the
+	provinces of a Governor Office user, and whether the user may prepare any
+	report (Administrator, System Manager).
+	"""
+	user = user or frappe.session.user
+	roles = set(frappe.get_roles(user))
+	superuser = user == "Administrator" or "System Manager" in roles
+	bodies: set[str] = set()
+	if roles & set(REPORTING_ROLE_OF_BODY.values()):
+		member = member_bodies(user)
+		if member:
+			types = frappe.get_all(
+				"Supervisory Body",
+				filters={"name": ("in", sorted(member))},
+				fields=["name", "body_type"],
+				as_list=True,
+			)
+			bodies = {name for name, body_type in types if REPORTING_ROLE_OF_BODY.get(body_type) in roles}
+	provinces = user_regions(user) if GOVERNOR_OFFICE in roles else set()
+	return bodies, provinces, superuser
+
+
+def reads_every_report(user: str) -> bool:
+	return user == "Administrator" or bool(set(frappe.get_roles(user)) & UNRESTRICTED_ROLES)
+
+
+def report_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""SQL condition narrowing every list of Supervision Report to the reports the user may read."""
+	user = user or frappe.session.user
+	if reads_every_report(user):
+		return ""
+	bodies, provinces, _superuser = report_author_facts(user)
+	conditions = []
+	if bodies:
+		conditions.append(f"`tabSupervision Report`.`supervisory_body` in ({_in_list(bodies)})")
+	if provinces:
+		conditions.append(
+			f"(`tabSupervision Report`.`province` in ({_in_list(provinces)})"
+			f" and (`tabSupervision Report`.`report_type` = {frappe.db.escape(reporting.PASAL_13)}"
+			" or `tabSupervision Report`.`docstatus` != 0))"
+		)
+	if not conditions:
+		return "1=0"
+	return "(" + " or ".join(conditions) + ")"
+
+
+def report_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Read as :func:`report_query_conditions`; write, submit, cancel only as the reporter.
+
+	The stored type, body and province decide; for a new report the
+	controller checks them (with messages that say why).
+	"""
 	if ptype == "create" or doc.flags.in_insert or not doc.get("creation"):
 		return None
-	cooperation = stored_cooperation(TERMINATION, doc)
-	if not cooperation:
+	stored = frappe.db.get_value(
+		REPORT, doc.name, ["report_type", "supervisory_body", "province", "docstatus"], as_dict=True
+	)
+	if not stored:
 		return None
 	user = user or frappe.session.user
+	bodies, provinces, superuser = report_author_facts(user)
 	if (ptype or "read") in READ_PTYPES:
-		return can_read_cooperation(cooperation, user)
-	if user == "Administrator":
-		return True
-	return PARTY in capacities(cooperation, user)
+		if superuser or reads_every_report(user):
+			return True
+		return reporting.may_read(
+			stored.report_type, stored.supervisory_body, stored.province, stored.docstatus, bodies, provinces
+		)
+	try:
+		reporting.check_author(
+			stored.report_type, stored.supervisory_body, stored.province, bodies, provinces, superuser
+		)
+	except RuleViolation:
+		return False
+	return True
