@@ -204,3 +204,22 @@ class SupervisionActivity(Document):
 
 	def set_follow_up_status(self) -> None:
 		self.follow_up_status = rules.follow_up_status(self.follow_up_due_date, self.follow_up_status)
+
+
+def on_doctype_update():
+	"""Covering indexes for the monthly recap and the activities chart (issue 8), run when the DocType syncs.
+
+	Submitted activities of a period, with the columns the recap groups by and
+	the cooperation the scope checks, are read from the index alone; so are
+	the guidance items of each activity.
+	"""
+	frappe.db.add_index(
+		"Supervision Activity",
+		["docstatus", "activity_date", "supervisory_body", "activity_type", "cooperation"],
+		"recap_index",
+	)
+	frappe.db.add_index(
+		"Supervision Activity Item",
+		["parent", "guidance_item", "parenttype", "parentfield"],
+		"recap_item_index",
+	)
