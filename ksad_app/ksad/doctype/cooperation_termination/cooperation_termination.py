@@ -23,6 +23,7 @@ from frappe.utils import formatdate, getdate
 
 from ksad_app.domain import division as rules
 from ksad_app.domain import stages
+from ksad_app.domain.recaps import follow_up
 from ksad_app.exceptions import DivisionError, NotYourCooperationError, NotYourRegionError, TerminationError
 from ksad_app.ksad.doctype.inter_regional_cooperation.inter_regional_cooperation import comparable
 from ksad_app.permissions import capacities, user_regions
@@ -439,13 +440,11 @@ def outstanding_for(cooperation: str) -> tuple[bool, tuple[tuple[str, str], ...]
 		)
 	)
 	follow_ups = [
-		rules.PartyFollowUp(
-			party=r.regional_government,
-			cash_balance=rules.whole_rupiah("cash_balance", r.cash_balance),
-			received_goods=r.regional_government in goods,
-			deposit_done=bool(r.deposit_reference and r.deposit_date),
-			assets_recorded=bool(r.assets_recorded and r.asset_record_reference),
-			dprd_reported=bool(r.dprd_report_number and r.dprd_report_date),
+		follow_up(
+			r.regional_government,
+			rules.whole_rupiah("cash_balance", r.cash_balance),
+			r.regional_government in goods,
+			**{f: r.get(f) for f in FOLLOW_UP_FIELDS},
 		)
 		for r in rows
 	]
