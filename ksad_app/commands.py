@@ -144,14 +144,20 @@ def benchmark(context, runs=15, json_path=None, only=None):
 
 	import frappe
 
-	from ksad_app.benchmark import environment, format_table, run
+	from ksad_app.benchmark import environment, format_table, missing_users, run
 
 	site = get_site(context)
 	frappe.init(site=site)
 	frappe.connect()
 	try:
+		if missing_users():
+			raise click.UsageError(
+				frappe._(
+					"The users of the benchmark are missing on {0}: run bench ksad-scale-data first."
+				).format(site)
+			)
 		results = run(runs=runs, only=only, echo=click.echo)
-		env = environment()
+		env = environment(runs)
 		click.echo("")
 		click.echo(format_table(results, env))
 		if json_path:

@@ -22,8 +22,8 @@ export_python_type_annotations = True
 # ------------
 
 # Load the shipped master data (regions, government affairs) idempotently
-after_install = "ksad_app.install.after_install"
-after_migrate = "ksad_app.install.after_migrate"
+after_install = ["ksad_app.install.after_install", "ksad_app.indexes.ensure_indexes"]
+after_migrate = ["ksad_app.install.after_migrate", "ksad_app.indexes.ensure_indexes"]
 before_uninstall = "ksad_app.install.before_uninstall"
 
 # ERPNext installed or removed after this app: add or remove the custom
@@ -76,6 +76,15 @@ has_permission = {
 	"Cooperation Issue": "ksad_app.permissions.issue_has_permission",
 	"Cooperation Termination": "ksad_app.permissions.termination_has_permission",
 	"Supervision Report": "ksad_app.permissions.report_has_permission",
+}
+
+# Cards and charts only read: on the read replica when the site has one (ksad_app/replica.py)
+override_whitelisted_methods = {
+	"frappe.desk.doctype.number_card.number_card.get_result": "ksad_app.replica.number_card_result",
+	"frappe.desk.doctype.number_card.number_card.get_percentage_difference": (
+		"ksad_app.replica.number_card_percentage_difference"
+	),
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "ksad_app.replica.dashboard_chart_data",
 }
 
 # Scheduled Tasks

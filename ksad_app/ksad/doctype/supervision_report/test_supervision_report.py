@@ -6,7 +6,6 @@ test adds in scope, exactly, and nothing of what it adds outside.
 """
 
 import io
-import time
 
 import frappe
 from frappe.utils import add_days, getdate, today
@@ -477,14 +476,3 @@ class TestSupervisionReport(WorldTestCase):
 			r12.name,
 		):
 			self.assertIn(expected, text)
-
-	def test_pasal_8_compile_time_on_this_sites_data(self):
-		report = new_report(SEKBER, reporting.PASAL_8, supervisory_body="SEKBER")
-		frappe.set_user(SEKBER)
-		started = time.perf_counter()
-		compile_report(report.name)
-		elapsed = (time.perf_counter() - started) * 1000
-		frappe.set_user("Administrator")
-		cooperations = frappe.db.get_value(REPORT, report.name, "cooperation_count")
-		print(f"\nSupervision Report compile (Pasal 8, {cooperations} cooperations): {elapsed:.0f} ms")
-		self.assertLess(elapsed, 2000)
