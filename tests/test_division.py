@@ -223,3 +223,10 @@ def test_pasal_6_d_4_c_in_kind_plus_cash_is_the_entitlement_and_all_adds_up(t):
 	goods_value = sum(a.assessed_value for a in assets if a.asset_class in d.GOODS)
 	assert sum(a.in_kind_value for a in out.allocations) == goods_value
 	assert sum(a.cash_balance for a in out.allocations) == out.net_value - goods_value
+
+
+def test_pasal_6_d_4_termination_only_at_pengakhiran():
+	d.check_termination_state("Pengakhiran")
+	for state in ("Pelaksanaan", "Usulan Selesai", "Selesai", "Dibatalkan", None):
+		with pytest.raises(d.NotAtPengakhiran):
+			d.check_termination_state(state)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ksad_app.domain import RuleViolation
+from ksad_app.domain.stages import PENGAKHIRAN
 
 BERGERAK = "Bergerak"
 TIDAK_BERGERAK = "Tidak Bergerak"
@@ -55,6 +56,13 @@ DEPOSIT = "deposit"
 ASSET_RECORDING = "asset_recording"
 DPRD_REPORT = "dprd_report"
 OUTSTANDING_ITEMS = (DEPOSIT, ASSET_RECORDING, DPRD_REPORT)
+
+
+@dataclass
+class NotAtPengakhiran(RuleViolation):
+	"""A termination is prepared, submitted, completed or cancelled only while the cooperation is at Pengakhiran."""
+
+	state: str | None
 
 
 @dataclass
@@ -173,6 +181,16 @@ class Division:
 	def shortfall(self) -> bool:
 		"""More debts than goods: each party bears part of the difference."""
 		return self.net_value < 0
+
+
+# Pasal 4 d, 6 d.4: the termination belongs to the stage Pengakhiran; a pending
+# request to close (Usulan Selesai) and a closed cooperation are locked.
+TERMINATION_STATE = PENGAKHIRAN
+
+
+def check_termination_state(state: str | None) -> None:
+	if state != TERMINATION_STATE:
+		raise NotAtPengakhiran(state)
 
 
 def whole_rupiah(field: str, value: Decimal | int | str | None) -> int:

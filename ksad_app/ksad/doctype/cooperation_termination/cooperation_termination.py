@@ -173,7 +173,9 @@ class CooperationTermination(Document):
 		"""Only a cooperation at Pengakhiran is terminated; a pending close or a closed one is locked."""
 		row = self.cooperation_row()
 		state = row.get("workflow_state") or row.get("stage")
-		if state != stages.PENGAKHIRAN:
+		try:
+			rules.check_termination_state(state)
+		except rules.NotAtPengakhiran:
 			frappe.throw(
 				_(
 					"The cooperation {0} is at {1}. A termination is drafted, submitted or completed only while the cooperation is at Pengakhiran: ask for Pengakhiran first, or have the supervisory body return a pending request."
