@@ -26,6 +26,40 @@ def load_demo(context):
 		frappe.destroy()
 
 
+@click.command("ksad-demo-users")
+@click.option(
+	"--json", "json_path", type=click.Path(dir_okay=False), help="Write the users and passwords here."
+)
+@click.option("--reset-passwords", is_flag=True, help="Give the existing demo users new passwords.")
+@pass_context
+def demo_users(context, json_path=None, reset_passwords=False):
+	"""One demo user per KSAD role (language id, KSAD workspace), the site in Bahasa Indonesia, setup complete."""
+	import json
+
+	import frappe
+
+	from ksad_app.demo import create_demo_users, prepare_site
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		prepare_site()
+		users = create_demo_users(reset_passwords=reset_passwords)
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a bench command owns its transaction
+	finally:
+		frappe.destroy()
+	if json_path:
+		with open(json_path, "w") as f:
+			json.dump(users, f)
+		click.echo(f"{len(users)} demo users on {site} (passwords in {json_path})")
+		return
+	for user in users:
+		password = user["password"] or "(unchanged)"
+		click.echo(f"{user['role']:<28} {user['email']:<40} {password}")
+
+
 @click.command("ksad-import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Check and report every row, then roll everything back.")
@@ -168,4 +202,4 @@ def benchmark(context, runs=15, json_path=None, only=None):
 		frappe.destroy()
 
 
-commands = [load_demo, ksad_import, scale_data, benchmark]
+commands = [load_demo, demo_users, ksad_import, scale_data, benchmark]

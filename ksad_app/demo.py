@@ -68,3 +68,108 @@ def load() -> list[str]:
 			name = doc.name
 		names.append(name)
 	return names
+
+
+# One demo user per role, tied to the demo's regions and bodies. The names are
+# placeholders (the "Demo" surname says so); the e-mail domain is reserved
+# for examples (RFC 2606) so that nothing can reach a real mailbox.
+DEMO_DOMAIN = "ksad-demo.example"
+DEMO_USERS = [
+	# email, first name, role, regions (User Permission), body (member of), position
+	("petugas.jabar", "Petugas Jawa Barat", "KSAD Regional Officer", ["32"], None, None),
+	(
+		"anggota.tkksd.jabar",
+		"Anggota TKKSD Jawa Barat",
+		"TKKSD Member",
+		[],
+		(TKKSD, "32"),
+		"Kepala Biro Pemerintahan",
+	),
+	(
+		"anggota.sekber",
+		"Anggota Sekretariat Bersama",
+		"Sekretariat Bersama Member",
+		[],
+		(SEKRETARIAT_BERSAMA, None),
+		"Unsur Departemen Dalam Negeri",
+	),
+	("biro.pemerintahan.jabar", "Biro Pemerintahan Jawa Barat", "Governor Office", ["32"], None, None),
+	("kemendagri", "Pejabat Kemendagri", "Ministry Official", [], None, None),
+	("pengelola", "Pengelola KSAD", "KSAD Manager", [], None, None),
+]
+
+
+def create_demo_users(reset_passwords: bool = False) -> list[dict]:
+	"""Create the demo users if absent; return, per user, its role, e-mail and
+	the password set now (None when an existing user keeps its password).
+
+	Each user gets the language ``id``, the KSAD workspace as home, the
+	region ties of its role (User Permission on Regional Government) and the
+	membership of its body. Running it again adds nothing.
+	"""
+	import secrets
+
+	from frappe.utils.password import update_password
+
+	frappe.only_for(("System Manager", "KSAD Manager"))
+	out = []
+	for local, first_name, role, regions, body, position in DEMO_USERS:
+		email = f"{local}@{DEMO_DOMAIN}"
+		password = None
+		if not frappe.db.exists("User", email):
+			user = frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": email,
+					"first_name": first_name,
+					"last_name": "(Demo)",
+					"send_welcome_email": 0,
+					"user_type": "System User",
+					"language": "id",
+				}
+			)
+			user.flags.no_welcome_mail = True
+			user.insert()
+			user.add_roles(role)
+			password = secrets.token_urlsafe(12)
+		elif reset_passwords:
+			password = secrets.token_urlsafe(12)
+		if password:
+			update_password(email, password)
+		for region in regions:
+			if not frappe.db.exists(
+				"User Permission", {"user": email, "allow": "Regional Government", "for_value": region}
+			):
+				frappe.get_doc(
+					{
+						"doctype": "User Permission",
+						"user": email,
+						"allow": "Regional Government",
+						"for_value": region,
+						"apply_to_all_doctypes": 1,
+					}
+				).insert()
+		if body:
+			body_name = frappe.db.get_value("Supervisory Body", {"body_type": body[0], "province": body[1]})
+			doc = frappe.get_doc("Supervisory Body", body_name)
+			if email not in {m.user for m in doc.members}:
+				doc.append("members", {"member_name": first_name, "position": position, "user": email})
+				doc.save()
+		out.append({"role": role, "email": email, "password": password})
+	return out
+
+
+def prepare_site() -> None:
+	"""What a new KSAD site needs before its first user: Bahasa Indonesia,
+	Indonesia's time zone and currency, and the setup wizard marked done
+	(ksad_app needs no wizard of its own)."""
+	frappe.only_for(("System Manager",))
+	settings = frappe.get_single("System Settings")
+	settings.language = "id"
+	settings.country = settings.country or "Indonesia"
+	settings.time_zone = settings.time_zone or "Asia/Jakarta"
+	if settings.meta.has_field("currency") and frappe.db.exists("Currency", "IDR"):
+		frappe.db.set_value("Currency", "IDR", "enabled", 1)
+		settings.currency = settings.currency or "IDR"
+	settings.setup_complete = 1
+	settings.save()

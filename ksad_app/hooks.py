@@ -22,8 +22,16 @@ export_python_type_annotations = True
 # ------------
 
 # Load the shipped master data (regions, government affairs) idempotently
-after_install = ["ksad_app.install.after_install", "ksad_app.indexes.ensure_indexes"]
-after_migrate = ["ksad_app.install.after_migrate", "ksad_app.indexes.ensure_indexes"]
+after_install = [
+	"ksad_app.install.after_install",
+	"ksad_app.indexes.ensure_indexes",
+	"ksad_app.users.set_ksad_home_for_all",
+]
+after_migrate = [
+	"ksad_app.install.after_migrate",
+	"ksad_app.indexes.ensure_indexes",
+	"ksad_app.users.set_ksad_home_for_all",
+]
 before_uninstall = "ksad_app.install.before_uninstall"
 
 # ERPNext installed or removed after this app: add or remove the custom
@@ -62,6 +70,9 @@ fixtures = [
 # -----------
 # Row-level access in one module: see ksad_app/permissions.py
 
+# Users of the KSAD roles land on the KSAD workspace.
+doc_events = {"User": {"validate": "ksad_app.users.set_ksad_home"}}
+
 permission_query_conditions = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",
 	"Supervision Activity": "ksad_app.permissions.activity_query_conditions",
@@ -85,6 +96,8 @@ override_whitelisted_methods = {
 		"ksad_app.replica.number_card_percentage_difference"
 	),
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "ksad_app.replica.dashboard_chart_data",
+	# Frappe 15.55 counts every row here, with no permission check (permissions.get_count)
+	"frappe.client.get_count": "ksad_app.permissions.get_count",
 }
 
 # Scheduled Tasks

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, ksad_app developers and contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -21,3 +22,12 @@ class SupervisionActivityItem(Document):
 	# end: auto-generated types
 
 	pass
+
+
+def on_doctype_update():
+	"""Covering index for the monthly recap (issue 8): the guidance items of each activity."""
+	frappe.db.add_index(
+		"Supervision Activity Item",
+		["parent", "guidance_item", "parenttype", "parentfield"],
+		"recap_item_index",
+	)
