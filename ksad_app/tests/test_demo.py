@@ -37,9 +37,29 @@ class TestDemoUsers(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
+		before = set(
+			frappe.get_all(COOPERATION, filters={"title": ("like", DEMO_PREFIX + "%")}, pluck="name")
+		)
 		cls.demo = set(load())
+		cls.created = cls.demo - before
 		cls.users = create_demo_users(reset_passwords=True)
 		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the HTTP server only sees committed rows
+
+	@classmethod
+	def tearDownClass(cls):
+		"""Take the demo users out again (other suites count the bodies' members and the cooperations)."""
+		frappe.set_user("Administrator")
+		emails = [u["email"] for u in cls.users]
+		member = frappe.qb.DocType("Supervisory Body Member")
+		frappe.qb.from_(member).delete().where(member.user.isin(emails)).run()
+		for name in frappe.get_all("User Permission", filters={"user": ("in", emails)}, pluck="name"):
+			frappe.delete_doc("User Permission", name, ignore_permissions=True)
+		for email in emails:
+			frappe.delete_doc("User", email, force=True, ignore_permissions=True)
+		for name in cls.created:
+			frappe.delete_doc(COOPERATION, name, force=True, ignore_permissions=True)
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- undo what setUpClass committed
+		super().tearDownClass()
 
 	def test_one_demo_user_per_role_with_language_id_and_the_ksad_workspace(self):
 		self.assertEqual({u["role"] for u in self.users}, set(ALL_ROLES))
