@@ -105,3 +105,7 @@ class ReportError(KSADValidationError):
 
 class NotYourReportError(frappe.PermissionError):
 	"""The user does not report for this body or province (Pasal 8, 12, 13)."""
+
+
+class InvalidValueError(KSADValidationError):
+	"""A value does not fit its field or argument: wrong type, not a date or a number, too long, unknown field."""

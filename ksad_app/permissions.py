@@ -409,9 +409,10 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	applies ``permission_query_conditions`` and User Permissions. ``debug``
 	and ``cache`` are accepted for the same signature and ignored.
 	"""
-	from frappe.client import get_safe_filters
+	from ksad_app.input_checks import existing_doctype, list_filters
 
+	doctype = existing_doctype(doctype, "doctype")
 	rows = frappe.get_list(
-		doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], order_by=None
+		doctype, filters=list_filters(doctype, filters), fields=["count(*) as count"], order_by=None
 	)
 	return rows[0].count if rows else 0

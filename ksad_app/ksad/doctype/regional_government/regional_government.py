@@ -33,6 +33,8 @@ class RegionalGovernment(NestedSet):
 	nsm_parent_field = "parent_regional_government"
 
 	def validate(self) -> None:
+		if not self.region_type:
+			return  # Frappe refuses it as mandatory, after validate
 		self.validate_parent()
 		self.head_title = regions.head_title(self.region_type)
 		self.is_group = 1 if self.region_type == regions.PROVINSI else 0

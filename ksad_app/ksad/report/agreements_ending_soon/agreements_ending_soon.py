@@ -10,7 +10,7 @@ the last threshold reached, when, and how many.
 """
 
 import frappe
-from frappe import _
+from frappe import _, _lt
 from frappe.query_builder.functions import Count, Max, Min
 from frappe.utils import cint, getdate, today
 
@@ -27,6 +27,25 @@ from ksad_app.reports import (
 )
 
 REMINDER = "Termination Reminder"
+
+
+# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+FILTERS = [
+	{"fieldname": "days", "label": _lt("Ending Within (Days)"), "fieldtype": "Int", "min": 0, "max": 36500},
+	{"fieldname": "include_overdue", "label": _lt("Include Overdue"), "fieldtype": "Check"},
+	{
+		"fieldname": "cooperation_level",
+		"label": _lt("Level"),
+		"fieldtype": "Select",
+		"options": ["", "Provinsi–Provinsi", "Provinsi–Kabupaten/Kota", "Kabupaten/Kota–Kabupaten/Kota"],
+	},
+	{
+		"fieldname": "province",
+		"label": _lt("Province"),
+		"fieldtype": "Link",
+		"options": "Regional Government",
+	},
+]
 
 
 @frappe.read_only()

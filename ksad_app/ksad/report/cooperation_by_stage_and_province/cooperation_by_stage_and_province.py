@@ -9,7 +9,7 @@ provinces is in both rows. The last row counts each cooperation once.
 """
 
 import frappe
-from frappe import _
+from frappe import _, _lt
 from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Count
 from frappe.utils import cint
@@ -22,6 +22,23 @@ from ksad_app.reports import COOPERATION, PARTY, REGION, where_access
 SubstringIndex = CustomFunction("SUBSTRING_INDEX", ["string", "delimiter", "count"])
 
 NATIONAL = "__national__"
+
+
+# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+FILTERS = [
+	{
+		"fieldname": "cooperation_level",
+		"label": _lt("Level"),
+		"fieldtype": "Select",
+		"options": ["", "Provinsi–Provinsi", "Provinsi–Kabupaten/Kota", "Kabupaten/Kota–Kabupaten/Kota"],
+	},
+	{
+		"fieldname": "government_affair",
+		"label": _lt("Government Affair"),
+		"fieldtype": "Link",
+		"options": "Government Affair",
+	},
+]
 
 
 @frappe.read_only()

@@ -11,7 +11,7 @@ year to date (``recaps.recap_period``).
 """
 
 import frappe
-from frappe import _
+from frappe import _, _lt
 from frappe.query_builder.functions import Count, DateFormat
 from frappe.utils import formatdate, getdate, today
 
@@ -22,6 +22,31 @@ from ksad_app.reports import ACTIVITY, where_access
 ITEM = "Supervision Activity Item"
 MONTH_FORMAT = "%Y-%m"
 TOTAL = "__total__"
+
+
+# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+FILTERS = [
+	{"fieldname": "from_date", "label": _lt("Period From"), "fieldtype": "Date"},
+	{"fieldname": "to_date", "label": _lt("Period To"), "fieldtype": "Date"},
+	{
+		"fieldname": "supervisory_body",
+		"label": _lt("Supervisory Body"),
+		"fieldtype": "Link",
+		"options": "Supervisory Body",
+	},
+	{
+		"fieldname": "activity_type",
+		"label": _lt("Activity Type"),
+		"fieldtype": "Select",
+		"options": ["", "Pembinaan", "Pengawasan"],
+	},
+	{
+		"fieldname": "cooperation",
+		"label": _lt("Cooperation"),
+		"fieldtype": "Link",
+		"options": "Inter-Regional Cooperation",
+	},
+]
 
 
 @frappe.read_only()

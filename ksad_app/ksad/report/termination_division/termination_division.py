@@ -11,7 +11,7 @@ outstanding for the party (the same rule as the guard of Selesai).
 """
 
 import frappe
-from frappe import _
+from frappe import _, _lt
 from frappe.query_builder.functions import Count
 from frappe.utils import cint
 
@@ -21,6 +21,21 @@ from ksad_app.reports import COOPERATION, TERMINATION, where_access
 
 ALLOCATION = "Termination Allocation"
 ASSET = "Termination Asset"
+
+
+# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+FILTERS = [
+	{
+		"fieldname": "cooperation",
+		"label": _lt("Cooperation"),
+		"fieldtype": "Link",
+		"options": "Inter-Regional Cooperation",
+	},
+	{"fieldname": "party", "label": _lt("Party"), "fieldtype": "Link", "options": "Regional Government"},
+	{"fieldname": "from_date", "label": _lt("Termination Date From"), "fieldtype": "Date"},
+	{"fieldname": "to_date", "label": _lt("Termination Date To"), "fieldtype": "Date"},
+	{"fieldname": "include_drafts", "label": _lt("Include Drafts"), "fieldtype": "Check"},
+]
 
 
 @frappe.read_only()
