@@ -1,5 +1,8 @@
 """Whitelisted methods; each checks permission before it reads or writes."""
 
+import random
+import time
+
 import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions, get_workflow
@@ -17,6 +20,47 @@ from ksad_app.permissions import member_bodies, stored_links
 COOPERATION = "Inter-Regional Cooperation"
 
 
+# A stage move saves the cooperation, and Frappe loads its child rows FOR UPDATE before saving (the
+# check that nobody changed it meanwhile): on MariaDB's REPEATABLE READ that locks the gap up to the
+# next cooperation's rows, so two stage moves of neighbouring cooperations at the same instant can
+# deadlock on inserting their Stage History rows (8 clients of scripts/load-run met it within a
+# minute). MariaDB then rolls one transaction back whole; it is run again, as Frappe does for
+# background jobs. Only a deadlock is retried; every other error goes to the user at once.
+DEADLOCK_ATTEMPTS = 4
+
+
+def retry_on_deadlock(action):
+	"""Run ``action()``; when MariaDB picked its transaction as a deadlock victim, run it again."""
+	for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+		try:
+			return action()
+		except frappe.QueryDeadlockError:
+			if attempt == DEADLOCK_ATTEMPTS:
+				raise
+			frappe.db.rollback()
+			frappe.local.message_log = []
+			frappe.logger("ksad_app").warning(
+				f"deadlock retried: {frappe.request.path if frappe.request else ''}"
+			)
+			time.sleep(random.uniform(0.05, 0.2) * attempt)  # nosec B311 -- a jitter, not a secret
+
+
+@frappe.whitelist(methods=["POST"])
+def apply_workflow(doc: str | dict, action: str):
+	"""Frappe's ``frappe.model.workflow.apply_workflow`` (the form's workflow buttons), retried on a deadlock.
+
+	Replaces it through ``override_whitelisted_methods`` (hooks.py); the checks
+	are Frappe's own: the transitions of the user's roles, then the save with
+	its permission and the controller's rules.
+	"""
+	from frappe.model.workflow import apply_workflow as frappe_apply_workflow
+
+	from ksad_app.input_checks import document_argument
+
+	doc = document_argument(doc)  # Frappe builds it before any check: a string or a bad field is a 500
+	return retry_on_deadlock(lambda: frappe_apply_workflow(doc, action))
+
+
 @frappe.whitelist(methods=["POST"])
 def apply_action(cooperation: str, action: str, reason: str | None = None) -> dict:
 	"""Apply a workflow action with its reason in one transaction.
@@ -25,8 +69,12 @@ def apply_action(cooperation: str, action: str, reason: str | None = None) -> di
 	so a reason typed in the form would not reach the controller; ``Kembalikan``
 	and ``Batalkan`` need one (Pasal 4, kept in the stage history). The same
 	checks apply: the user's write permission, the workflow's transitions for
-	their roles, and the controller's rules.
+	their roles, and the controller's rules. Retried on a deadlock.
 	"""
+	return retry_on_deadlock(lambda: _apply_action(cooperation, action, reason))
+
+
+def _apply_action(cooperation: str, action: str, reason: str | None) -> dict:
 	doc = frappe.get_doc(COOPERATION, cooperation)
 	doc.check_permission("write")
 	transition = next((t for t in get_transitions(doc) if t.action == action), None)

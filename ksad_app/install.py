@@ -23,6 +23,17 @@ def after_install() -> None:
 	load_master_data()
 	setup_integrations()
 	grant_data_import()
+	list_installed_apps()
+
+
+def list_installed_apps() -> None:
+	"""Refresh Installed Applications, which ``bench list-apps`` shows.
+
+	Frappe 15 refreshes it on migrate and uninstall-app but not on
+	install-app: after an uninstall and a reinstall, list-apps would not show
+	this app until the next migrate.
+	"""
+	frappe.get_single("Installed Applications").update_versions()
 
 
 def after_migrate() -> None:
@@ -47,12 +58,18 @@ def setup_integrations() -> None:
 
 
 def before_uninstall() -> None:
-	"""Leave no custom field or permission of this app behind."""
+	"""Leave nothing of this app behind: custom fields, permissions, workflow, roles, references (ksad_app.uninstall)."""
 	from ksad_app.integrations import erpnext
 	from ksad_app.register_import import revoke_data_import
+	from ksad_app.uninstall import remove_app_records
 
 	erpnext.delete_custom_fields()
 	revoke_data_import()
+	removed = remove_app_records()
+	if removed:
+		print(
+			"Removed with ksad_app: " + ", ".join(f"{n} {doctype}" for doctype, n in sorted(removed.items()))
+		)
 
 
 def after_app_install(app_name: str) -> None:

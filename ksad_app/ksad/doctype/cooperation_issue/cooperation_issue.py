@@ -9,6 +9,7 @@ from frappe.utils import cstr, formatdate, getdate, today
 from ksad_app.domain import issues as rules
 from ksad_app.domain.guidance import ARTICLE_OF_BODY
 from ksad_app.exceptions import IssueError, NotYourCooperationError, NotYourRegionError
+from ksad_app.link_titles import send_link_titles
 from ksad_app.permissions import capacities, cooperation_scope, member_bodies, stored_links, user_regions
 from ksad_app.roles import REGIONAL_OFFICER
 
@@ -70,6 +71,7 @@ class CooperationIssue(Document):
 			issue_answered(self, decided=answered)
 
 	def onload(self) -> None:
+		send_link_titles(self)
 		if self.is_new() or not self.cooperation:
 			return
 		self.set_onload("capacities", sorted(capacities(self.cooperation)))

@@ -26,6 +26,7 @@ from ksad_app.domain import stages
 from ksad_app.domain.recaps import follow_up
 from ksad_app.exceptions import DivisionError, NotYourCooperationError, NotYourRegionError, TerminationError
 from ksad_app.ksad.doctype.inter_regional_cooperation.inter_regional_cooperation import comparable
+from ksad_app.link_titles import send_link_titles
 from ksad_app.permissions import capacities, user_regions
 
 COOPERATION = "Inter-Regional Cooperation"
@@ -82,6 +83,7 @@ class CooperationTermination(Document):
 		self.validate_follow_ups()
 
 	def onload(self) -> None:
+		send_link_titles(self)
 		if self.docstatus == 1:
 			self.set_onload("outstanding", outstanding_for(self.cooperation)[1])
 		from ksad_app.integrations import erpnext
@@ -198,10 +200,19 @@ class CooperationTermination(Document):
 			)
 
 	def validate_single_termination(self) -> None:
+		"""One termination per cooperation, also when two officers save or submit at the same moment.
+
+		The cooperation's row is locked first, so a second save waits until the
+		first one is committed; the check is then a locking read, which sees
+		what the first committed (a plain read would see the snapshot its
+		transaction started with, and let a second termination in).
+		"""
+		frappe.db.get_value(COOPERATION, self.cooperation, "name", for_update=True)
 		other = frappe.db.get_value(
 			self.doctype,
 			{"cooperation": self.cooperation, "docstatus": ("<", 2), "name": ("!=", self.name or "")},
 			"name",
+			for_update=True,
 		)
 		if other:
 			frappe.throw(

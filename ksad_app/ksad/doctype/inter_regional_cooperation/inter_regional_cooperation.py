@@ -35,6 +35,7 @@ from ksad_app.exceptions import (
 	StageLockedError,
 	SupervisorAssignmentError,
 )
+from ksad_app.link_titles import send_link_titles
 from ksad_app.permissions import capacities, cooperation_scope
 from ksad_app.roles import KSAD_MANAGER, REGIONAL_OFFICER
 
@@ -53,6 +54,13 @@ DERIVED_FIELDS = frozenset(
 		"termination_reminders",
 	}
 )
+# Child tables the app only ever adds to (a stage move, an activity's ticks, a reminder sent), the
+# last two directly, not through the form. On save Frappe deletes the rows of a child table that the
+# saved document does not carry; for these it must not: a form loaded before an activity ticked an
+# item or the daily job recorded a reminder would take them away on its next save, and an API client
+# could empty the Stage History. Their rows are inserted, never deleted (which also spares every
+# save that delete's gap locks, one cause of the deadlocks of ksad_app.api.retry_on_deadlock).
+APPEND_ONLY_TABLES = ("Cooperation Stage Log", "Cooperation Guidance Record", "Termination Reminder")
 
 
 class InterRegionalCooperation(Document):
@@ -116,6 +124,7 @@ class InterRegionalCooperation(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		self.flags.ignore_children_type = APPEND_ONLY_TABLES
 		regions = self.party_regions()
 		self.validate_parties(regions)
 		self.validate_contributions()
@@ -141,6 +150,7 @@ class InterRegionalCooperation(Document):
 		self.set_onload("next_stage", self.next_stage_needs())
 		self.set_onload("guidance", guidance_checklist(self))
 		self.set_onload("registration_missing_files", self.registration_missing_files())
+		send_link_titles(self)
 		if not self.is_new():
 			from ksad_app.ksad.doctype.cooperation_issue.cooperation_issue import open_issue_count
 
