@@ -171,5 +171,16 @@ def prepare_site() -> None:
 	if settings.meta.has_field("currency") and frappe.db.exists("Currency", "IDR"):
 		frappe.db.set_value("Currency", "IDR", "enabled", 1)
 		settings.currency = settings.currency or "IDR"
+	if not settings.setup_complete:
+		# What the setup wizard takes from the country: without it the site keeps Frappe's
+		# defaults, and every date reads 2026-11-28 instead of 28-11-2026.
+		country = frappe.db.get_value(
+			"Country", settings.country, ["date_format", "time_format"], as_dict=True
+		) or frappe._dict()
+		settings.date_format = country.date_format or "dd-mm-yyyy"
+		settings.time_format = country.time_format or "HH:mm:ss"
+		settings.number_format = (
+			frappe.db.get_value("Currency", settings.currency, "number_format") or settings.number_format
+		)
 	settings.setup_complete = 1
 	settings.save()

@@ -39,6 +39,22 @@ before_uninstall = "ksad_app.install.before_uninstall"
 after_app_install = "ksad_app.install.after_app_install"
 before_app_uninstall = "ksad_app.install.before_app_uninstall"
 
+# Includes
+# --------
+
+# A save refused with 403 gives its message without a browser error (ksad_app/public/js/refused_request.js);
+# inlined into these forms' scripts by the server, so it needs no asset build.
+doctype_js = {
+	doctype: "public/js/refused_request.js"
+	for doctype in (
+		"Inter-Regional Cooperation",
+		"Supervision Activity",
+		"Cooperation Issue",
+		"Cooperation Termination",
+		"Supervision Report",
+	)
+}
+
 # Fixtures
 # --------
 
@@ -73,6 +89,42 @@ fixtures = [
 # Users of the KSAD roles land on the KSAD workspace.
 doc_events = {"User": {"validate": "ksad_app.users.set_ksad_home"}}
 
+# Every value checked against its field's type before the controllers and MariaDB see it
+# (ksad_app/input_checks.py); the REST insert and update are checked before Frappe builds the document.
+_INPUT_CHECKED_DOCTYPES = (
+	"Cooperation Guidance Record",
+	"Cooperation Issue",
+	"Cooperation Party",
+	"Cooperation Stage Log",
+	"Cooperation Supervisor",
+	"Cooperation Termination",
+	"Government Affair",
+	"Guidance Item",
+	"Inter-Regional Cooperation",
+	"KSAD Settings",
+	"Regional Government",
+	"Supervision Activity",
+	"Supervision Activity Item",
+	"Supervision Report",
+	"Supervision Report Issue",
+	"Supervision Report Line",
+	"Supervision Report Source",
+	"Supervisory Body",
+	"Supervisory Body Member",
+	"Termination Allocation",
+	"Termination Asset",
+	"Termination Liability",
+	"Termination Reminder",
+)
+for _doctype in _INPUT_CHECKED_DOCTYPES:
+	doc_events[_doctype] = {
+		"before_validate": "ksad_app.input_checks.check_document",
+		"before_update_after_submit": "ksad_app.input_checks.check_document",
+	}
+before_request = ["ksad_app.input_checks.check_request"]
+# The login page in the visitor's language (the site's, Bahasa Indonesia), not always English (ksad_app/language.py).
+before_request.append("ksad_app.language.set_guest_language")
+
 permission_query_conditions = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",
 	"Supervision Activity": "ksad_app.permissions.activity_query_conditions",
@@ -98,6 +150,10 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "ksad_app.replica.dashboard_chart_data",
 	# Frappe 15.55 counts every row here, with no permission check (permissions.get_count)
 	"frappe.client.get_count": "ksad_app.permissions.get_count",
+	# the form's workflow buttons, retried when MariaDB resolves a deadlock (ksad_app.api.retry_on_deadlock)
+	"frappe.model.workflow.apply_workflow": "ksad_app.api.apply_workflow",
+	# the filters of the app's script reports checked before the report runs (ksad_app/input_checks.py)
+	"frappe.desk.query_report.run": "ksad_app.input_checks.run_report",
 }
 
 # Scheduled Tasks

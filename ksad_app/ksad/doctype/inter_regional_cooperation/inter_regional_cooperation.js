@@ -80,6 +80,12 @@ frappe.ui.form.on("Inter-Regional Cooperation", {
 frappe.provide("ksad.cooperation");
 
 Object.assign(ksad.cooperation, {
+	indicator(frm, key, label, color) {
+		// once per refresh: saving refreshes the form twice, and each refresh would add it again
+		frm.dashboard.stats_area_row.find(`.ksad-${key}`).closest(".indicator-column").remove();
+		frm.dashboard.add_indicator(label, color).find(".indicator").addClass(`ksad-${key}`);
+	},
+
 	show_supervisors(frm) {
 		if (frm.doc.override_supervisors) {
 			frm.set_intro(
@@ -87,10 +93,17 @@ Object.assign(ksad.cooperation, {
 				"orange"
 			);
 		} else if (!frm.is_new() && frm.doc.supervisors?.length) {
+			// the bodies' names, as the Supervisory Bodies table shows them (ksad_app/link_titles.py)
+			const names = frm.doc.supervisors.map((s) =>
+				frappe.utils.escape_html(
+					frappe.utils.get_link_title("Supervisory Body", s.supervisory_body) ||
+						s.supervisory_body
+				)
+			);
 			frm.set_intro(
 				__(
 					"Supervised by {0}, as Pasal 2 and 3 assign from the parties. The bodies are recomputed on every save.",
-					[frm.doc.supervisors.map((s) => s.supervisory_body).join(", ")]
+					[names.join(", ")]
 				),
 				"blue"
 			);
@@ -165,7 +178,9 @@ Object.assign(ksad.cooperation, {
 		// Problems and disputes (Pasal 6 d.2, d.3, d.5 / 10 d.2, d.3, d.5): open ones, and raising one.
 		if (frm.is_new()) return;
 		const open = frm.doc.__onload?.open_issues || 0;
-		frm.dashboard.add_indicator(
+		ksad.cooperation.indicator(
+			frm,
+			"open-issues",
 			__("Open problems and disputes: {0}", [open]),
 			open ? "orange" : "green"
 		);
@@ -183,7 +198,9 @@ Object.assign(ksad.cooperation, {
 		// Issue 9: a cooperation registered at a later stage may have its signed files attached later.
 		const files = frm.doc.__onload?.registration_missing_files || [];
 		if (frm.is_new() || !files.length) return;
-		frm.dashboard.add_indicator(
+		ksad.cooperation.indicator(
+			frm,
+			"registration",
 			__("Registered at {0}; still to attach: {1}", [
 				__(frm.doc.registration_stage),
 				files.map((f) => frappe.utils.escape_html(f)).join(", "),

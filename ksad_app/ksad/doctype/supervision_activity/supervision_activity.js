@@ -68,5 +68,96 @@ frappe.ui.form.on("Supervision Activity", {
 				frappe.set_route("Form", "Inter-Regional Cooperation", frm.doc.cooperation)
 			);
 		}
+		ksad.activity.guidance_button(frm);
+	},
+});
+
+frappe.provide("ksad.activity");
+
+Object.assign(ksad.activity, {
+	guidance_button(frm) {
+		// Tick the guidance items of the stage in one list instead of adding rows one by one.
+		const grid = frm.fields_dict.guidance_items?.grid;
+		if (!grid) return;
+		const label = __("Select Guidance Items");
+		if (frm.doc.docstatus !== 0 || !frm.perm?.[0]?.write) {
+			grid.custom_buttons[label]?.addClass("hidden");
+			return;
+		}
+		grid.add_custom_button(label, () => ksad.activity.choose_guidance(frm)).addClass(
+			"btn-primary ksad-select-guidance"
+		);
+	},
+
+	choose_guidance(frm) {
+		// The same items the row's link offers: of the body's article (Pasal 6 or 10) and the stage's tahapan.
+		const defaults = frm.ksad_defaults || {};
+		const article = defaults.articles?.[frm.doc.supervisory_body];
+		const tahapan = defaults.tahapan?.[frm.doc.stage];
+		if (!article || !tahapan) {
+			frappe.msgprint({
+				title: __("Select Guidance Items"),
+				indicator: "orange",
+				message: __(
+					"Choose the cooperation, your supervisory body and the stage first: the list shows the guidance items of the body's article (Pasal 6 or Pasal 10) for that stage."
+				),
+			});
+			return;
+		}
+		frappe.db
+			.get_list("Guidance Item", {
+				filters: { article: article, stage: tahapan },
+				fields: ["name", "description"],
+				order_by: "sort_order asc",
+				limit: 100,
+			})
+			.then((items) => ksad.activity.guidance_dialog(frm, items, article, tahapan));
+	},
+
+	guidance_dialog(frm, items, article, tahapan) {
+		const esc = frappe.utils.escape_html;
+		const rows = frm.doc.guidance_items || [];
+		const chosen = new Set(rows.map((r) => r.guidance_item));
+		const dialog = new frappe.ui.Dialog({
+			title: __("Guidance Items of {0}, {1}", [__(article), __(tahapan)]),
+			size: "large",
+			fields: [
+				{
+					fieldtype: "MultiCheck",
+					fieldname: "items",
+					columns: 1,
+					sort_options: false,
+					options: items.map((i) => ({
+						value: i.name,
+						label: `<b>${esc(i.name)}</b> ${esc(i.description)}`,
+						checked: chosen.has(i.name),
+					})),
+				},
+			],
+			primary_action_label: __("Apply"),
+			primary_action({ items: ticked }) {
+				// rows of other items stay as they are (the server says what is wrong with them);
+				// this list's items follow the ticks, in the regulation's order
+				const listed = new Set(items.map((i) => i.name));
+				const keep = rows.filter((r) => r.guidance_item && !listed.has(r.guidance_item));
+				frm.clear_table("guidance_items");
+				for (const r of keep) {
+					frm.add_child("guidance_items", {
+						guidance_item: r.guidance_item,
+						description: r.description,
+					});
+				}
+				for (const i of items.filter((i) => (ticked || []).includes(i.name))) {
+					frm.add_child("guidance_items", {
+						guidance_item: i.name,
+						description: i.description,
+					});
+				}
+				frm.refresh_field("guidance_items");
+				frm.dirty();
+				dialog.hide();
+			},
+		});
+		dialog.show();
 	},
 });
