@@ -174,9 +174,10 @@ def prepare_site() -> None:
 	if not settings.setup_complete:
 		# What the setup wizard takes from the country: without it the site keeps Frappe's
 		# defaults, and every date reads 2026-11-28 instead of 28-11-2026.
-		country = frappe.db.get_value(
-			"Country", settings.country, ["date_format", "time_format"], as_dict=True
-		) or frappe._dict()
+		country = (
+			frappe.db.get_value("Country", settings.country, ["date_format", "time_format"], as_dict=True)
+			or frappe._dict()
+		)
 		settings.date_format = country.date_format or "dd-mm-yyyy"
 		settings.time_format = country.time_format or "HH:mm:ss"
 		settings.number_format = (
@@ -184,3 +185,5 @@ def prepare_site() -> None:
 		)
 	settings.setup_complete = 1
 	settings.save()
+	# what the wizard's end does too: without it the Desk keeps sending everyone to the wizard
+	frappe.db.set_default("desktop:home_page", "workspace")
