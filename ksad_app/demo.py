@@ -10,6 +10,7 @@ Running it again adds nothing.
 import frappe
 
 from ksad_app.domain.supervision import SEKRETARIAT_BERSAMA, TKKSD
+from ksad_app.users import grant_region
 
 DEMO_PREFIX = "[DEMO] "
 
@@ -137,18 +138,7 @@ def create_demo_users(reset_passwords: bool = False) -> list[dict]:
 		if password:
 			update_password(email, password)
 		for region in regions:
-			if not frappe.db.exists(
-				"User Permission", {"user": email, "allow": "Regional Government", "for_value": region}
-			):
-				frappe.get_doc(
-					{
-						"doctype": "User Permission",
-						"user": email,
-						"allow": "Regional Government",
-						"for_value": region,
-						"apply_to_all_doctypes": 1,
-					}
-				).insert()
+			grant_region(email, region)
 		if body:
 			body_name = frappe.db.get_value("Supervisory Body", {"body_type": body[0], "province": body[1]})
 			doc = frappe.get_doc("Supervisory Body", body_name)

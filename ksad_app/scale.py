@@ -66,6 +66,7 @@ from ksad_app.roles import (
 	SEKRETARIAT_BERSAMA_MEMBER,
 	TKKSD_MEMBER,
 )
+from ksad_app.users import grant_region
 
 PREFIX = "SYN-"
 MARK = "[SINTETIS]"
@@ -268,18 +269,7 @@ def ensure_users(prefix: str = PREFIX) -> list[str]:
 			user.add_roles(*roles)  # no password: nobody logs in as them unless an administrator sets one
 			created.append(email)
 		for region in regions:
-			if not frappe.db.exists(
-				"User Permission", {"user": email, "allow": "Regional Government", "for_value": region}
-			):
-				frappe.get_doc(
-					{
-						"doctype": "User Permission",
-						"user": email,
-						"allow": "Regional Government",
-						"for_value": region,
-						"apply_to_all_doctypes": 1,
-					}
-				).insert(ignore_permissions=True)
+			grant_region(email, region, ignore_permissions=True)
 		if body and not frappe.db.exists(
 			"Supervisory Body Member", {"parent": body, "parenttype": BODY, "user": email}
 		):

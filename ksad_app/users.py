@@ -34,3 +34,21 @@ def set_ksad_home_for_all() -> None:
 			user.name.isin(with_roles) & ((user.default_workspace.isnull()) | (user.default_workspace == ""))
 		)
 	).run()
+
+
+def grant_region(user: str, region: str, ignore_permissions: bool = False) -> None:
+	"""Tie ``user`` to ``region`` the way the README's setup does: a User Permission on
+	Regional Government for all document types (read by ``permissions.user_regions``), once."""
+	if frappe.db.exists(
+		"User Permission", {"user": user, "allow": "Regional Government", "for_value": region}
+	):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "User Permission",
+			"user": user,
+			"allow": "Regional Government",
+			"for_value": region,
+			"apply_to_all_doctypes": 1,
+		}
+	).insert(ignore_permissions=ignore_permissions)

@@ -21,6 +21,7 @@ from ksad_app.roles import (
 	SEKRETARIAT_BERSAMA_MEMBER,
 	TKKSD_MEMBER,
 )
+from ksad_app.users import grant_region
 
 # The running server of the test site (scripts/run-tests starts it), for the REST checks.
 SERVER = os.environ.get("KSAD_TEST_SERVER_URL")
@@ -100,18 +101,7 @@ def ensure_user(email: str, roles: list[str], regions: list[str]) -> str:
 	if missing:
 		user.add_roles(*missing)
 	for region in regions:
-		if not frappe.db.exists(
-			"User Permission", {"user": email, "allow": "Regional Government", "for_value": region}
-		):
-			frappe.get_doc(
-				{
-					"doctype": "User Permission",
-					"user": email,
-					"allow": "Regional Government",
-					"for_value": region,
-					"apply_to_all_doctypes": 1,
-				}
-			).insert(ignore_permissions=True)
+		grant_region(email, region, ignore_permissions=True)
 	update_password(email, TEST_PASSWORD)
 	return email
 
