@@ -178,7 +178,7 @@ def benchmark(context, runs=15, json_path=None, only=None):
 
 	import frappe
 
-	from ksad_app.benchmark import environment, format_table, missing_users, run
+	from ksad_app.benchmark import add_floor_user, environment, format_table, missing_users, run
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -190,6 +190,8 @@ def benchmark(context, runs=15, json_path=None, only=None):
 					"The users of the benchmark are missing on {0}: run bench ksad-scale-data first."
 				).format(site)
 			)
+		if add_floor_user():
+			click.echo(frappe._("Added the benchmark's floor user (a regional officer tied to no region)."))
 		results = run(runs=runs, only=only, echo=click.echo)
 		env = environment(runs)
 		click.echo("")

@@ -84,12 +84,16 @@ GOVERNOR_USER = f"gubernur-32@{USER_DOMAIN}"
 OFFICER_USER = f"officer-32.73@{USER_DOMAIN}"
 MINISTRY_USER = f"ministry@{USER_DOMAIN}"
 SEKBER_USER = f"sekber@{USER_DOMAIN}"
+# A regional officer tied to no region: every query of theirs has a scope that matches nothing, so
+# the benchmark times Frappe's fixed cost of each call with them (its "floor").
+FLOOR_USER = f"officer-none@{USER_DOMAIN}"
 USERS = {
 	TKKSD_USER: ([TKKSD_MEMBER], [], "TKKSD-32"),
 	GOVERNOR_USER: ([GOVERNOR_OFFICE], ["32"], None),
 	OFFICER_USER: ([REGIONAL_OFFICER], ["32.73"], None),
 	MINISTRY_USER: ([MINISTRY_OFFICIAL], [], None),
 	SEKBER_USER: ([SEKRETARIAT_BERSAMA_MEMBER], [], "SEKBER"),
+	FLOOR_USER: ([REGIONAL_OFFICER], [], None),
 }
 
 # The mix of cooperations (weights).

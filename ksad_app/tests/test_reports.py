@@ -114,10 +114,14 @@ def card_value(user: str, card: str) -> int:
 		frappe.set_user("Administrator")
 
 
-def dynamic_value(expression: str) -> str:
+def dynamic_value(expression: str) -> str | list[str]:
 	expected = {
 		"frappe.datetime.get_today()": today(),
 		"frappe.datetime.add_days(frappe.datetime.get_today(), 180)": str(add_days(today(), 180)),
+		"[frappe.datetime.get_today(), frappe.datetime.add_days(frappe.datetime.get_today(), 180)]": [
+			today(),
+			str(add_days(today(), 180)),
+		],
 	}
 	return expected[expression]
 

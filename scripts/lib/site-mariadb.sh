@@ -1,6 +1,19 @@
 # Shared by scripts/replica-demo and scripts/scale-benchmark: a throwaway mariadbd holding a copy of
-# a Frappe site's database. Source it after setting BENCH, SITE, DIR, DB_ADMIN, DB_ADMIN_PASSWORD,
-# PRIMARY_HOST, PRIMARY_PORT. Every server it starts is recorded in STARTED_PIDS (stop them by pid).
+# a Frappe site's database. Source it after setting BENCH, SITE, DIR, PRIMARY_HOST, PRIMARY_PORT.
+# The administrative login is scripts/lib/mariadb-root.sh's (MARIADB_ROOT_USER / MARIADB_ROOT_PASSWORD,
+# ~/.my.cnf, the bench's common_site_config.json, or root without a password); KSAD_TEST_DB_ADMIN /
+# KSAD_TEST_DB_ADMIN_PASSWORD, when set, come first. Every server it starts is recorded in
+# STARTED_PIDS (stop them by pid).
+
+MARIADB_HOST=$PRIMARY_HOST MARIADB_PORT=$PRIMARY_PORT
+# shellcheck source=scripts/lib/mariadb-root.sh
+. "$(dirname "${BASH_SOURCE[0]}")/mariadb-root.sh"
+if [ -n "${KSAD_TEST_DB_ADMIN:-}" ]; then
+	DB_ROOT_USER=$KSAD_TEST_DB_ADMIN
+	DB_ROOT_PASSWORD=${KSAD_TEST_DB_ADMIN_PASSWORD:-}
+	db_root_reload
+fi
+DB_ADMIN=$DB_ROOT_USER
 
 SITE_CONFIG="$BENCH/sites/$SITE/site_config.json"
 [ -f "$SITE_CONFIG" ] || { echo "no site $SITE in $BENCH"; exit 2; }
@@ -10,7 +23,9 @@ DB_PASSWORD=$(conf db_password)
 OLD_DB_PORT=$(conf db_port)
 STARTED_PIDS=()
 
-admin() { mariadb -h "$PRIMARY_HOST" -P "$PRIMARY_PORT" -u "$DB_ADMIN" -p"$DB_ADMIN_PASSWORD" -N -B "$@"; }
+admin() { db_root -N -B "$@"; }
+# frappe_site command...: a bench command on the site, through the bench's own Python (no bench CLI on PATH needed)
+frappe_site() { (cd "$BENCH/sites" && "$BENCH/env/bin/python" -m frappe.utils.bench_helper frappe --site "$SITE" "$@"); }
 
 # site_config key=value ... (value None removes the key)
 site_config() { (cd "$BENCH/sites" && "$BENCH/env/bin/python" -c "
@@ -58,7 +73,7 @@ stop_servers() {
 dump_site() {
 	local file=$1
 	shift
-	mariadb-dump -h "$PRIMARY_HOST" -P "$PRIMARY_PORT" -u "$DB_ADMIN" -p"$DB_ADMIN_PASSWORD" \
+	mariadb-dump --defaults-extra-file="$_DB_ROOT_CNF" \
 		--single-transaction --routines --triggers "$@" "$DB_NAME" >"$file"
 	echo "-- $(du -h "$file" | cut -f1) dumped"
 }

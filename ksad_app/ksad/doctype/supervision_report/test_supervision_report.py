@@ -6,9 +6,17 @@ test adds in scope, exactly, and nothing of what it adds outside.
 """
 
 import io
+import json
+import os
+import subprocess
+import sys
+import unittest
 
 import frappe
+from frappe.installer import update_site_config
+from frappe.realtime import get_doc_room
 from frappe.utils import add_days, getdate, today
+from frappe.utils.background_jobs import get_redis_connection_without_auth
 
 from ksad_app.domain import reporting, stages
 from ksad_app.exceptions import NotYourReportError, ReportError
@@ -29,6 +37,7 @@ from ksad_app.tests import (
 	OUTSIDER,
 	READY_FOR_NEGOSIASI,
 	SEKBER,
+	SERVER,
 	TKKSD_JABAR,
 	TKKSD_JATENG,
 	WorldTestCase,
@@ -70,6 +79,20 @@ def compile_as(user: str, name: str) -> dict:
 		return compile_report(name)
 	finally:
 		frappe.set_user("Administrator")
+
+
+def report_over_rest(session, name: str) -> dict:
+	r = session.get(f"{SERVER}/api/resource/{REPORT}/{name}", timeout=30)
+	r.raise_for_status()
+	return r.json()["data"]
+
+
+def delete_committed_report(name: str) -> None:
+	"""Remove a report the running server committed, with its versions (the test's own transaction never held it)."""
+	frappe.db.rollback()
+	frappe.delete_doc(REPORT, name, force=True, ignore_permissions=True)
+	frappe.db.delete("Version", {"ref_doctype": REPORT, "docname": name})
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the server committed it
 
 
 def figures(name: str) -> dict:
@@ -317,6 +340,63 @@ class TestSupervisionReport(WorldTestCase):
 		# the test runner runs the job at once, as the user who asked
 		self.assertTrue(frappe.db.get_value(REPORT, report.name, "compiled_on"))
 		self.assertEqual(frappe.db.get_value(REPORT, report.name, "modified_by"), SEKBER)
+
+	@unittest.skipUnless(
+		SERVER, "KSAD_TEST_SERVER_URL is not set: scripts/run-tests starts a server and sets it"
+	)
+	def test_pasal_8_a_background_compile_runs_on_a_real_worker_and_shows_its_progress(self):
+		"""Through the running server: the compile is queued on Redis, a real RQ worker runs it, progress is published."""
+		s = self.session(SEKBER)
+		r = s.post(
+			f"{SERVER}/api/resource/{REPORT}",
+			json={"report_type": reporting.PASAL_8, "supervisory_body": "SEKBER", "period_start": str(START),
+				  "period_end": str(END)},
+			timeout=30,
+		)  # fmt: skip
+		self.assertEqual(r.status_code, 200, r.text)
+		name = r.json()["data"]["name"]
+		self.addCleanup(delete_committed_report, name)
+		update_site_config("ksad_report_inline_limit", 1)  # the world's two national cooperations are "large"
+		self.addCleanup(update_site_config, "ksad_report_inline_limit", "None")
+		events = get_redis_connection_without_auth().pubsub(ignore_subscribe_messages=True)
+		events.subscribe("events")
+		self.addCleanup(events.close)
+
+		r = s.post(
+			f"{SERVER}/api/method/ksad_app.ksad.doctype.supervision_report.supervision_report.compile_report",
+			json={"name": name},
+			timeout=30,
+		)
+		self.assertEqual(r.status_code, 200, r.text)
+		self.assertEqual(r.json()["message"]["queued"], True)
+		self.assertFalse(report_over_rest(s, name).get("compiled_on"))  # queued, not compiled in the request
+
+		worker = subprocess.run(
+			[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "--site", frappe.local.site,
+			 "worker", "--queue", "long", "--burst"],
+			cwd=os.path.abspath(frappe.local.sites_path), capture_output=True, text=True, timeout=300,
+		)  # fmt: skip
+		self.assertEqual(worker.returncode, 0, worker.stderr[-2000:])
+
+		report = report_over_rest(s, name)
+		self.assertTrue(report.get("compiled_on"))
+		self.assertEqual(report["modified_by"], SEKBER)
+		self.assertGreaterEqual(report["cooperation_count"], 2)
+		published = []
+		while message := events.get_message(timeout=1):
+			data = json.loads(message["data"])
+			if data.get("namespace") == frappe.local.site:
+				published.append(data)
+		room = get_doc_room(REPORT, name)  # the form of the report listens there
+		progress = [
+			m["message"]["percent"] for m in published if m["event"] == "progress" and m["room"] == room
+		]
+		self.assertGreaterEqual(len(progress), 3, published)
+		self.assertEqual(progress, sorted(progress))
+		self.assertIn(
+			("ksad_report_compiled", {"name": name}),
+			[(m["event"], m["message"]) for m in published],
+		)
 
 	# --- who prepares which report -------------------------------------------
 
