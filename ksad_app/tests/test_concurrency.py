@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 import frappe
+import pymysql
 import requests
 from frappe.tests.utils import FrappeTestCase
 
@@ -59,6 +60,19 @@ MEMBER_TWO = "tkksd.kaltim.dua@ksad.test"
 PARTIES = {"64.71": OFFICER_BALIKPAPAN, "64.72": OFFICER_SAMARINDA}
 TITLE = TEST_PREFIX + "Konkurensi "
 WORKERS = 4
+
+
+def second_connection() -> pymysql.connections.Connection:
+	"""A second connection to the site's database, as another request would have."""
+	conf = frappe.conf
+	return pymysql.connect(
+		host=conf.db_host or "127.0.0.1",
+		port=int(conf.db_port or 3306),
+		user=conf.db_user or conf.db_name,
+		password=conf.db_password,
+		database=conf.db_name,
+		autocommit=False,
+	)
 
 
 def free_port() -> int:
@@ -445,6 +459,49 @@ class TestConcurrency(WorldTestCase):
 		)
 		self.assertEqual(r.status_code, 200, r.text[:2000])
 		self.assertEqual([d for _n, d in self.terminations(name)], [1])
+
+	def test_reading_a_cooperation_for_update_locks_its_row_and_no_child_rows(self):
+		"""ksad_app.locking: the saves of two cooperations never wait for each other's child rows."""
+		mine, other = self.cooperation("Kunci baris", stages.NEGOSIASI), self.cooperation("Tetangga")
+		frappe.get_doc(COOPERATION, mine, for_update=True)  # what every save and REST update does first
+		second = second_connection()
+		try:
+			with second.cursor() as cur:
+				cur.execute("SET SESSION innodb_lock_wait_timeout = 1")
+				for parent in (mine, other):  # the child rows, its own and the neighbour's: free
+					cur.execute(
+						"SELECT name FROM `tabCooperation Stage Log` WHERE parent = %s FOR UPDATE", (parent,)
+					)
+					self.assertTrue(cur.fetchall() or parent == other)
+				cur.execute(f"SELECT name FROM `tab{COOPERATION}` WHERE name = %s FOR UPDATE", (other,))
+				second.rollback()
+				with self.assertRaises(pymysql.err.OperationalError) as refused:  # its own row: taken
+					cur.execute(f"SELECT name FROM `tab{COOPERATION}` WHERE name = %s FOR UPDATE", (mine,))
+				self.assertEqual(refused.exception.args[0], 1205)  # lock wait timeout
+		finally:
+			second.close()
+			frappe.db.rollback()
+
+	def test_a_stale_snapshot_reads_the_cooperation_as_frappe_does(self):
+		"""When another save committed after this transaction began, the locked read is Frappe's own (fresh)."""
+		name = self.cooperation("Salinan lama")
+		frappe.db.rollback()
+		before = frappe.get_doc(COOPERATION, name)  # this transaction's snapshot begins here
+		second = second_connection()
+		try:
+			with second.cursor() as cur:
+				cur.execute(
+					f"UPDATE `tab{COOPERATION}` SET modified = %s, cooperation_object = %s WHERE name = %s",
+					(frappe.utils.now_datetime(), "diubah di sambungan lain", name),
+				)
+			second.commit()
+		finally:
+			second.close()
+		self.assertEqual(frappe.get_doc(COOPERATION, name).cooperation_object, before.cooperation_object)
+		locked = frappe.get_doc(COOPERATION, name, for_update=True)
+		self.assertEqual(locked.cooperation_object, "diubah di sambungan lain")
+		self.assertGreater(locked.modified, before.modified)
+		frappe.db.rollback()
 
 
 class TestDeadlockRetry(FrappeTestCase):

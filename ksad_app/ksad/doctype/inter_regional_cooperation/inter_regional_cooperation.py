@@ -36,6 +36,7 @@ from ksad_app.exceptions import (
 	SupervisorAssignmentError,
 )
 from ksad_app.link_titles import send_link_titles
+from ksad_app.locking import LocksOwnRowOnly
 from ksad_app.permissions import capacities, cooperation_scope
 from ksad_app.roles import KSAD_MANAGER, REGIONAL_OFFICER
 
@@ -63,7 +64,7 @@ DERIVED_FIELDS = frozenset(
 APPEND_ONLY_TABLES = ("Cooperation Stage Log", "Cooperation Guidance Record", "Termination Reminder")
 
 
-class InterRegionalCooperation(Document):
+class InterRegionalCooperation(LocksOwnRowOnly, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
