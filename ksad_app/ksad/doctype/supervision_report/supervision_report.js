@@ -34,11 +34,10 @@ frappe.ui.form.on("Supervision Report", {
 	refresh(frm) {
 		if (frm.doc.docstatus === 0 && !frm.is_new() && frm.has_perm("write")) {
 			frm.add_custom_button(__("Compile"), () => ksad.report.compile(frm)).addClass("btn-primary");
-			if (!frm.doc.compiled_on) {
-				frm.dashboard.set_headline(
-					__("Compile the report to fill in its figures from the data of the period."),
-					"orange"
-				);
+			const hint = __("Compile the report to fill in its figures from the data of the period.");
+			// Frappe's set_headline appends: once per form, not once per refresh
+			if (!frm.doc.compiled_on && !frm.layout.message.text().includes(hint)) {
+				frm.dashboard.set_headline(hint, "orange");
 			}
 		}
 		if (frm.doc.compiled_on) {
