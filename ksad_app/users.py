@@ -5,6 +5,9 @@ import frappe
 from ksad_app.roles import ALL_ROLES
 
 WORKSPACE = "KSAD"
+USER_PERMISSION = "User Permission"
+REGION = "Regional Government"
+COOPERATION = "Inter-Regional Cooperation"
 
 
 def set_ksad_home(doc, method=None) -> None:
@@ -37,18 +40,48 @@ def set_ksad_home_for_all() -> None:
 
 
 def grant_region(user: str, region: str, ignore_permissions: bool = False) -> None:
-	"""Tie ``user`` to ``region`` the way the README's setup does: a User Permission on
-	Regional Government for all document types (read by ``permissions.user_regions``), once."""
-	if frappe.db.exists(
-		"User Permission", {"user": user, "allow": "Regional Government", "for_value": region}
-	):
+	"""Tie ``user`` to ``region`` the way the README's setup does, once: a User Permission on
+	Regional Government *for Inter-Regional Cooperation only* (read by ``permissions.user_regions``).
+
+	Not for all document types: Frappe would then narrow the Regional Government
+	master itself to that region, and an officer could not open a partner's region
+	or have its name fetched into a form (REQUIREMENTS.md: the regions are national
+	master data). An older permission for all document types is narrowed to the
+	cooperations (:func:`limit_to_cooperations`).
+	"""
+	existing = frappe.get_all(
+		USER_PERMISSION,
+		filters={"user": user, "allow": REGION, "for_value": region},
+		fields=["name", "apply_to_all_doctypes", "applicable_for"],
+	)
+	if any(not p.apply_to_all_doctypes and p.applicable_for == COOPERATION for p in existing):
 		return
+	for p in existing:
+		if p.apply_to_all_doctypes:
+			limit_to_cooperations(p.name, ignore_permissions=ignore_permissions)
+			return
 	frappe.get_doc(
 		{
-			"doctype": "User Permission",
+			"doctype": USER_PERMISSION,
 			"user": user,
-			"allow": "Regional Government",
+			"allow": REGION,
 			"for_value": region,
-			"apply_to_all_doctypes": 1,
+			"apply_to_all_doctypes": 0,
+			"applicable_for": COOPERATION,
 		}
 	).insert(ignore_permissions=ignore_permissions)
+
+
+def limit_to_cooperations(name: str, ignore_permissions: bool = False) -> None:
+	"""A User Permission on a region for all document types becomes one for Inter-Regional Cooperation
+	(or goes, when the user already has that one)."""
+	doc = frappe.get_doc(USER_PERMISSION, name)
+	if frappe.db.exists(
+		USER_PERMISSION,
+		{"user": doc.user, "allow": doc.allow, "for_value": doc.for_value, "applicable_for": COOPERATION},
+	):
+		doc.delete(ignore_permissions=ignore_permissions)
+		return
+	doc.apply_to_all_doctypes = 0
+	doc.applicable_for = COOPERATION
+	doc.save(ignore_permissions=ignore_permissions)

@@ -261,12 +261,11 @@ Supervision Report         | amend   | none own  own  own  none none none
 Supervision Report         | delete  | none own  own  own  none none none
 # Master data and settings: national, read by every role, kept by the KSAD Manager. The guidance catalogue is
 # the regulation's own text, loaded (and corrected) by every migrate: nobody edits it but a System Manager.
-# Regional Government / read for the officer and the Governor Office: † DEPARTURES (REQUIREMENTS: all).
 Supervisory Body           | read    | all  all  all  all  all  all  none
 Supervisory Body           | write   | none none none none none all  none
 Supervisory Body           | create  | none none none none none all  none
 Supervisory Body           | delete  | none none none none none all  none
-Regional Government        | read    | own  all  all  own  all  all  none
+Regional Government        | read    | all  all  all  all  all  all  none
 Regional Government        | write   | none none none none none all  none
 Regional Government        | create  | none none none none none all  none
 Regional Government        | delete  | none none none none none all  none
@@ -284,23 +283,10 @@ KSAD Settings              | write   | none none none none none all  none
 
 # Cells that depart from REQUIREMENTS.md and cannot be corrected in the DocType permissions or in
 # ksad_app/permissions.py; the document marks them with † and explains them.
-DEPARTURES = {
-	(REGION, "read", REGIONAL_OFFICER): "region",
-	(REGION, "read", GOVERNOR_OFFICE): "region",
-}
-DEPARTURE_NOTES = {
-	"region": (
-		"The User Permission that ties a regional officer or a Governor Office user to their region is"
-		" created with *Apply To All Document Types* (README, demo users), so Frappe also narrows the"
-		" **Regional Government** master itself to that region (a Governor Office user: the province and its"
-		" kabupaten/kota). REQUIREMENTS.md makes the regions national master data. The party, raising-region"
-		" and allocation fields ignore User Permissions, so choosing a partner region and saving work; opening"
-		" a partner's region, or fetching its name into a form, does not. Frappe offers no way for an app's"
-		" permission hooks to lift a User Permission (they can only narrow): the fix is to create these User"
-		" Permissions for *Inter-Regional Cooperation* only (`ksad_app.permissions.user_regions` already"
-		" reads them), in the README's setup, the demo users and the test world."
-	),
-}
+DEPARTURES: dict[tuple[str, str, str], str] = {}
+DEPARTURE_NOTES: dict[str, str] = {}
+# (None now: the officers' and Governor Office's User Permissions are for Inter-Regional
+# Cooperation only, so the Regional Government master is national for them too.)
 
 
 def parse_expected(text: str) -> dict[tuple[str, str], dict[str, str]]:
@@ -678,8 +664,9 @@ def render(observed: dict) -> str:
 		"",
 		"Legend: **✓ own**: allowed on a record of the user's own region or supervisory body, refused on"
 		" another's; **✓ all**: allowed on every record (national master data, or a role that sees the whole"
-		" country); **✗**: refused; **†**: departs from REQUIREMENTS.md, see the notes below the table."
-		" *Submit*, *cancel* and *amend* apply to submittable DocTypes only and are checked on a draft, a"
+		" country); **✗**: refused"
+		+ ("; **†**: departs from REQUIREMENTS.md, see the notes below the table." if DEPARTURES else ".")
+		+ " *Submit*, *cancel* and *amend* apply to submittable DocTypes only and are checked on a draft, a"
 		" submitted and a cancelled record; the other actions on a draft, and *read once submitted* on a"
 		" submitted record. Frappe inserts an amendment with the *create* permission, which"
 		" every role that may amend also has. Child tables (parties, members, goods, report lines...) go"
