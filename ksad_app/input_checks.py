@@ -873,7 +873,11 @@ def run_app_report(report, filters, custom_columns, is_tree, parent_field) -> di
 	# get_report_doc sets these on the document it returns (a standard report has neither)
 	report.custom_columns = []
 	report.custom_filters = []
-	result = generate_report_result(report, filters, user, custom_columns, is_tree, parent_field)
+	try:
+		result = generate_report_result(report, filters, user, custom_columns, is_tree, parent_field)
+	except Exception:
+		frappe.log_error("Report Error")  # as Frappe's run does
+		raise
 	add_data_to_monitor(report=report.name)
 	result["add_total_row"] = report.add_total_row and not result.get("skip_total_row", False)
 	return result

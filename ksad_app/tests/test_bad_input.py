@@ -24,6 +24,7 @@ import ast
 import inspect
 import json
 import re
+import unittest
 from collections import Counter
 from pathlib import Path
 
@@ -231,6 +232,7 @@ def purge(doctype: str, name: str) -> None:
 	frappe.db.delete(doctype, {"name": name})
 
 
+@unittest.skipUnless(SERVER, "KSAD_TEST_SERVER_URL is not set: scripts/run-tests starts a server and sets it")
 class TestBadInput(WorldTestCase):
 	@classmethod
 	def setUpClass(cls):
