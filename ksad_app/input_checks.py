@@ -768,9 +768,12 @@ def app_script_report(report_name):
 
 def report_filters_spec(report_name) -> list[dict] | None:
 	"""The ``FILTERS`` of a script report of the app, or None for any other report."""
-	if app_script_report(report_name) is None:
-		return None
-	scrubbed = frappe.scrub(report_name)
+	report = app_script_report(report_name)
+	return filters_of(report) if report is not None else None
+
+
+def filters_of(report) -> list[dict]:
+	scrubbed = frappe.scrub(report.name)
 	return frappe.get_attr(f"ksad_app.ksad.report.{scrubbed}.{scrubbed}.FILTERS")
 
 
@@ -808,26 +811,28 @@ def run_report(
 
 	Frappe passes the filters to the report as ``frappe._dict(filters)``: a
 	list or a number there is a server error, and a value of the wrong type
-	reaches the report's query. The same call for every other report.
+	reaches the report's query. The same call for every other report. The app's
+	own reports then run from the cached Report (``reports.run_app_report``).
 	"""
 	from frappe.desk.query_report import run
+
+	from ksad_app.reports import run_app_report
 
 	# another user's name would have Frappe check the filters' permissions as that user
 	if user not in (None, "", frappe.session.user):
 		invalid(_("user: a report runs as the user who asks for it. Leave user out."))
 	parent_field = text_argument(parent_field, "parent_field")
 	custom_columns = columns_argument(custom_columns)
-	spec = report_filters_spec(report_name)
-	if spec is not None:
+	report = app_script_report(report_name)
+	if report is not None:
 		parsed = filters
 		if isinstance(filters, str):
 			try:
 				parsed = frappe.parse_json(filters)
 			except ValueError:
 				parsed = filters
-		check_filters(parsed, spec)
+		check_filters(parsed, filters_of(report))
 		filters = parsed
-	report = app_script_report(report_name) if spec is not None else None
 	if report is not None and not (report.prepared_report and not sbool(ignore_prepared_report)):
 		return run_app_report(report, filters, custom_columns, is_tree, parent_field)
 	return run(
@@ -840,62 +845,3 @@ def run_report(
 		parent_field=parent_field,
 		are_default_filters=are_default_filters,
 	)
-
-
-def run_app_report(report, filters, custom_columns, is_tree, parent_field) -> dict:
-	"""What ``frappe.desk.query_report.run`` does for a standard script report, from the cached Report.
-
-	Frappe 15 reads the Report document (with its columns, filters and roles)
-	from the database twice per run (``validate_filters_permissions`` and
-	``get_report_doc``), nine queries and about 10 ms, more than the whole
-	query of a regional officer's report. The cached document is the same
-	record (Frappe drops it from the cache when the Report is saved or
-	re-imported by ``bench migrate``). The checks are Frappe's, in its order:
-	the filters' links, the Report's roles, report permission on its DocType;
-	then Frappe's ``generate_report_result`` (user-permission filtering of the
-	rows, total row). Prepared and custom (saved) reports go through Frappe's
-	own ``run``.
-	"""
-	from frappe.desk.query_report import generate_report_result
-	from frappe.monitor import add_data_to_monitor
-
-	user = frappe.session.user
-	if isinstance(filters, str):
-		filters = frappe.parse_json(filters)
-	link_filters_permitted(report, filters, user)
-	if not report.is_permitted():
-		frappe.throw(_("You don't have access to Report: {0}").format(_(report.name)), frappe.PermissionError)
-	if not frappe.has_permission(report.ref_doctype, "report"):
-		frappe.throw(
-			_("You don't have permission to get a report on: {0}").format(_(report.ref_doctype)),
-			frappe.PermissionError,
-		)
-	# get_report_doc sets these on the document it returns (a standard report has neither)
-	report.custom_columns = []
-	report.custom_filters = []
-	try:
-		result = generate_report_result(report, filters, user, custom_columns, is_tree, parent_field)
-	except Exception:
-		frappe.log_error("Report Error")  # as Frappe's run does
-		raise
-	add_data_to_monitor(report=report.name)
-	result["add_total_row"] = report.add_total_row and not result.get("skip_total_row", False)
-	return result
-
-
-def link_filters_permitted(report, filters, user) -> None:
-	"""``frappe.desk.query_report.validate_filters_permissions`` on the cached Report."""
-	from frappe.permissions import has_permission
-
-	if not filters:
-		return
-	for field in report.filters:
-		if field.fieldname in filters and field.fieldtype == "Link":
-			doctype, value = field.options, filters[field.fieldname]
-			if not has_permission(doctype=doctype, ptype="read", doc=value, user=user) and not has_permission(
-				doctype=doctype, ptype="select", doc=value, user=user
-			):
-				frappe.throw(
-					_("You do not have permission to access {0}: {1}.").format(_(doctype), value),
-					frappe.PermissionError,
-				)

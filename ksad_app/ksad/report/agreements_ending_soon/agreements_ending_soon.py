@@ -18,7 +18,9 @@ from ksad_app.domain.recaps import DEFAULT_ENDING_DAYS, days_left, ending_window
 from ksad_app.domain.stages import PELAKSANAAN
 from ksad_app.reports import (
 	COOPERATION,
+	LEVEL_FILTER,
 	PARTY,
+	PROVINCE_FILTER,
 	OrderedGroupConcat,
 	in_province,
 	parties_of,
@@ -33,18 +35,8 @@ REMINDER = "Termination Reminder"
 FILTERS = [
 	{"fieldname": "days", "label": _lt("Ending Within (Days)"), "fieldtype": "Int", "min": 0, "max": 36500},
 	{"fieldname": "include_overdue", "label": _lt("Include Overdue"), "fieldtype": "Check"},
-	{
-		"fieldname": "cooperation_level",
-		"label": _lt("Level"),
-		"fieldtype": "Select",
-		"options": ["", "Provinsi–Provinsi", "Provinsi–Kabupaten/Kota", "Kabupaten/Kota–Kabupaten/Kota"],
-	},
-	{
-		"fieldname": "province",
-		"label": _lt("Province"),
-		"fieldtype": "Link",
-		"options": "Regional Government",
-	},
+	LEVEL_FILTER,
+	PROVINCE_FILTER,
 ]
 
 

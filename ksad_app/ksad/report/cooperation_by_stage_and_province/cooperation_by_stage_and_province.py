@@ -9,7 +9,7 @@ provinces is in both rows. The last row counts each cooperation once.
 """
 
 import frappe
-from frappe import _, _lt
+from frappe import _
 from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Count
 from frappe.utils import cint
@@ -17,7 +17,7 @@ from frappe.utils import cint
 from ksad_app.domain.recaps import STAGE_COLUMNS, pivot
 from ksad_app.domain.regions import PROVINSI
 from ksad_app.domain.stages import PELAKSANAAN, PENGAKHIRAN
-from ksad_app.reports import COOPERATION, PARTY, REGION, where_access
+from ksad_app.reports import AFFAIR_FILTER, COOPERATION, LEVEL_FILTER, PARTY, REGION, where_access
 
 SubstringIndex = CustomFunction("SUBSTRING_INDEX", ["string", "delimiter", "count"])
 
@@ -26,18 +26,8 @@ NATIONAL = "__national__"
 
 # The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
 FILTERS = [
-	{
-		"fieldname": "cooperation_level",
-		"label": _lt("Level"),
-		"fieldtype": "Select",
-		"options": ["", "Provinsi–Provinsi", "Provinsi–Kabupaten/Kota", "Kabupaten/Kota–Kabupaten/Kota"],
-	},
-	{
-		"fieldname": "government_affair",
-		"label": _lt("Government Affair"),
-		"fieldtype": "Link",
-		"options": "Government Affair",
-	},
+	LEVEL_FILTER,
+	AFFAIR_FILTER,
 ]
 
 

@@ -7,43 +7,24 @@ import frappe
 from frappe import _, _lt
 from frappe.utils import flt
 
-from ksad_app.reports import COOPERATION, in_province, parties_of, supervisors_of, where_access
+from ksad_app.reports import (
+	AFFAIR_FILTER,
+	COOPERATION,
+	LEVEL_FILTER,
+	PROVINCE_FILTER,
+	STAGE_FILTER,
+	in_province,
+	parties_of,
+	supervisors_of,
+	where_access,
+)
 
 # The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
 FILTERS = [
-	{
-		"fieldname": "stage",
-		"label": _lt("Stage"),
-		"fieldtype": "Select",
-		"options": [
-			"",
-			"Penjajakan",
-			"Negosiasi",
-			"Penandatanganan",
-			"Pelaksanaan",
-			"Pengakhiran",
-			"Selesai",
-			"Dibatalkan",
-		],
-	},
-	{
-		"fieldname": "cooperation_level",
-		"label": _lt("Level"),
-		"fieldtype": "Select",
-		"options": ["", "Provinsi–Provinsi", "Provinsi–Kabupaten/Kota", "Kabupaten/Kota–Kabupaten/Kota"],
-	},
-	{
-		"fieldname": "province",
-		"label": _lt("Province"),
-		"fieldtype": "Link",
-		"options": "Regional Government",
-	},
-	{
-		"fieldname": "government_affair",
-		"label": _lt("Government Affair"),
-		"fieldtype": "Link",
-		"options": "Government Affair",
-	},
+	STAGE_FILTER,
+	LEVEL_FILTER,
+	PROVINCE_FILTER,
+	AFFAIR_FILTER,
 	{"fieldname": "end_date_from", "label": _lt("End Date From"), "fieldtype": "Date"},
 	{"fieldname": "end_date_to", "label": _lt("End Date To"), "fieldtype": "Date"},
 ]
