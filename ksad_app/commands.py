@@ -12,7 +12,7 @@ def load_demo(context):
 	"""Load a small KSAD demo on real region codes (idempotent)."""
 	import frappe
 
-	from ksad_app.demo import load
+	from ksad_app.setup.demo import load
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -38,7 +38,7 @@ def demo_users(context, json_path=None, reset_passwords=False):
 
 	import frappe
 
-	from ksad_app.demo import create_demo_users, prepare_site
+	from ksad_app.setup.demo import create_demo_users, prepare_site
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -81,7 +81,7 @@ def ksad_import(context, file, dry_run=False, user="Administrator"):
 
 	import frappe
 
-	from ksad_app.register_import import import_register, read_register, report_lines
+	from ksad_app.setup.register_import import import_register, read_register, report_lines
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -129,7 +129,7 @@ def scale_data(context, cooperations, activities_per_cooperation, seed, as_of=No
 
 	import frappe
 
-	from ksad_app import scale
+	from ksad_app.scale import data as scale
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -178,7 +178,7 @@ def benchmark(context, runs=15, json_path=None, only=None):
 
 	import frappe
 
-	from ksad_app.benchmark import add_floor_user, environment, format_table, missing_users, run
+	from ksad_app.scale.benchmark import add_floor_user, environment, format_table, missing_users, run
 
 	site = get_site(context)
 	frappe.init(site=site)

@@ -23,21 +23,21 @@ export_python_type_annotations = True
 
 # Load the shipped master data (regions, government affairs) idempotently
 after_install = [
-	"ksad_app.install.after_install",
-	"ksad_app.indexes.ensure_indexes",
-	"ksad_app.users.set_ksad_home_for_all",
+	"ksad_app.setup.install.after_install",
+	"ksad_app.setup.indexes.ensure_indexes",
+	"ksad_app.setup.users.set_ksad_home_for_all",
 ]
 after_migrate = [
-	"ksad_app.install.after_migrate",
-	"ksad_app.indexes.ensure_indexes",
-	"ksad_app.users.set_ksad_home_for_all",
+	"ksad_app.setup.install.after_migrate",
+	"ksad_app.setup.indexes.ensure_indexes",
+	"ksad_app.setup.users.set_ksad_home_for_all",
 ]
-before_uninstall = "ksad_app.install.before_uninstall"
+before_uninstall = "ksad_app.setup.install.before_uninstall"
 
 # ERPNext installed or removed after this app: add or remove the custom
 # fields of the asset integration (ksad_app/integrations/erpnext.py).
-after_app_install = "ksad_app.install.after_app_install"
-before_app_uninstall = "ksad_app.install.before_app_uninstall"
+after_app_install = "ksad_app.setup.install.after_app_install"
+before_app_uninstall = "ksad_app.setup.install.before_app_uninstall"
 
 # Includes
 # --------
@@ -84,13 +84,13 @@ fixtures = [
 
 # Permissions
 # -----------
-# Row-level access in one module: see ksad_app/permissions.py
+# Row-level access in one module: see ksad_app/permissions.py (hooks below)
 
 # Users of the KSAD roles land on the KSAD workspace.
-doc_events = {"User": {"validate": "ksad_app.users.set_ksad_home"}}
+doc_events = {"User": {"validate": "ksad_app.setup.users.set_ksad_home"}}
 
 # Every value checked against its field's type before the controllers and MariaDB see it
-# (ksad_app/input_checks.py); the REST insert and update are checked before Frappe builds the document.
+# (ksad_app/overrides/input_checks.py); the REST insert and update are checked before Frappe builds the document.
 _INPUT_CHECKED_DOCTYPES = (
 	"Cooperation Guidance Record",
 	"Cooperation Issue",
@@ -118,12 +118,12 @@ _INPUT_CHECKED_DOCTYPES = (
 )
 for _doctype in _INPUT_CHECKED_DOCTYPES:
 	doc_events[_doctype] = {
-		"before_validate": "ksad_app.input_checks.check_document",
-		"before_update_after_submit": "ksad_app.input_checks.check_document",
+		"before_validate": "ksad_app.overrides.input_checks.check_document",
+		"before_update_after_submit": "ksad_app.overrides.input_checks.check_document",
 	}
-before_request = ["ksad_app.input_checks.check_request"]
-# The login page in the visitor's language (the site's, Bahasa Indonesia), not always English (ksad_app/language.py).
-before_request.append("ksad_app.language.set_guest_language")
+before_request = ["ksad_app.overrides.input_checks.check_request"]
+# The login page in the visitor's language (the site's, Bahasa Indonesia), not always English (ksad_app/overrides/language.py).
+before_request.append("ksad_app.overrides.language.set_guest_language")
 
 permission_query_conditions = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",
@@ -141,19 +141,19 @@ has_permission = {
 	"Supervision Report": "ksad_app.permissions.report_has_permission",
 }
 
-# Cards and charts only read: on the read replica when the site has one (ksad_app/replica.py)
+# Cards and charts only read: on the read replica when the site has one (ksad_app/overrides/replica.py)
 override_whitelisted_methods = {
-	"frappe.desk.doctype.number_card.number_card.get_result": "ksad_app.replica.number_card_result",
+	"frappe.desk.doctype.number_card.number_card.get_result": "ksad_app.overrides.replica.number_card_result",
 	"frappe.desk.doctype.number_card.number_card.get_percentage_difference": (
-		"ksad_app.replica.number_card_percentage_difference"
+		"ksad_app.overrides.replica.number_card_percentage_difference"
 	),
-	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "ksad_app.replica.dashboard_chart_data",
-	# Frappe 15.55 counts every row here, with no permission check (permissions.get_count)
-	"frappe.client.get_count": "ksad_app.permissions.get_count",
-	# the form's workflow buttons, retried when MariaDB resolves a deadlock (ksad_app.api.retry_on_deadlock)
-	"frappe.model.workflow.apply_workflow": "ksad_app.api.apply_workflow",
-	# the filters of the app's script reports checked before the report runs (ksad_app/input_checks.py)
-	"frappe.desk.query_report.run": "ksad_app.input_checks.run_report",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "ksad_app.overrides.replica.dashboard_chart_data",
+	# Frappe 15.55 counts every row here, with no permission check (ksad_app/overrides/client.py)
+	"frappe.client.get_count": "ksad_app.overrides.client.get_count",
+	# the form's workflow buttons, retried when MariaDB resolves a deadlock (ksad_app/overrides/workflow.py)
+	"frappe.model.workflow.apply_workflow": "ksad_app.overrides.workflow.apply_workflow",
+	# the app's script reports: filters checked, the Report read from the cache (ksad_app/overrides/query_report.py)
+	"frappe.desk.query_report.run": "ksad_app.overrides.query_report.run_report",
 }
 
 # Scheduled Tasks
@@ -161,7 +161,7 @@ override_whitelisted_methods = {
 
 scheduler_events = {
 	"daily": [
-		"ksad_app.notifications.remind_overdue_follow_ups",
-		"ksad_app.reminders.send_termination_reminders",
+		"ksad_app.notifications.follow_ups.remind_overdue_follow_ups",
+		"ksad_app.notifications.termination_reminders.send_termination_reminders",
 	],
 }

@@ -28,7 +28,8 @@ import time
 import frappe
 import pymysql
 
-from ksad_app import benchmark, scale
+from ksad_app.scale import benchmark
+from ksad_app.scale import data as scale
 
 
 def counter(conn, scope: str = "global") -> int:

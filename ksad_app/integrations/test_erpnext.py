@@ -119,7 +119,7 @@ class TestERPNextAssets(WorldTestCase):
 		erpnext.delete_custom_fields()
 		self.assertFalse(frappe.db.exists("Custom Field", {"dt": "Asset", "fieldname": "ksad_cooperation"}))
 		self.assertFalse(frappe.get_meta("Regional Government").has_field("company"))
-		from ksad_app.install import after_app_install, before_app_uninstall
+		from ksad_app.setup.install import after_app_install, before_app_uninstall
 
 		after_app_install("erpnext")
 		self.assertTrue(frappe.get_meta("Asset").has_field("ksad_cooperation"))

@@ -21,7 +21,7 @@ from ksad_app.roles import (
 	SEKRETARIAT_BERSAMA_MEMBER,
 	TKKSD_MEMBER,
 )
-from ksad_app.users import grant_region
+from ksad_app.setup.users import grant_region
 
 # The running server of the test site (scripts/run-tests starts it), for the REST checks.
 SERVER = os.environ.get("KSAD_TEST_SERVER_URL")

@@ -32,7 +32,6 @@ import frappe
 from frappe.model import table_fields
 from frappe.utils import add_days, today
 
-from ksad_app import input_checks
 from ksad_app.domain import stages
 from ksad_app.ksad.doctype.cooperation_issue.test_cooperation_issue import raise_issue
 from ksad_app.ksad.doctype.cooperation_termination.test_cooperation_termination import (
@@ -42,6 +41,7 @@ from ksad_app.ksad.doctype.cooperation_termination.test_cooperation_termination 
 )
 from ksad_app.ksad.doctype.supervision_activity.test_supervision_activity import new_activity
 from ksad_app.ksad.doctype.supervision_report.test_supervision_report import new_report
+from ksad_app.overrides import input_checks, query_report
 from ksad_app.tests import (
 	MANAGER,
 	MINISTRY,
@@ -566,7 +566,7 @@ class TestBadInput(WorldTestCase):
 				{"cooperation": self.coop, "action": stages.AJUKAN},
 				{"cooperation": "name", "action": "name", "reason": "text"},
 			),
-			"ksad_app.api.apply_workflow": (
+			"ksad_app.overrides.workflow.apply_workflow": (
 				OFFICER_BANDUNG,
 				{"doc": {"doctype": COOPERATION, "name": self.coop}, "action": stages.AJUKAN},
 				{"doc": "document", "action": "name"},
@@ -601,22 +601,22 @@ class TestBadInput(WorldTestCase):
 				{"termination": self.termination, "party": "32.73"},
 				{"termination": "name", "party": "name"},
 			),
-			"ksad_app.permissions.get_count": (
+			"ksad_app.overrides.client.get_count": (
 				OFFICER_BANDUNG,
 				{"doctype": COOPERATION, "filters": {"stage": stages.PENJAJAKAN}},
 				{"doctype": "name", "filters": "filters", "debug": "ignored", "cache": "ignored"},
 			),
-			"ksad_app.replica.number_card_result": (
+			"ksad_app.overrides.replica.number_card_result": (
 				MINISTRY,
 				{"doc": card, "filters": card_filters},
 				{"doc": "card", "filters": "filters", "to_date": "date"},
 			),
-			"ksad_app.replica.number_card_percentage_difference": (
+			"ksad_app.overrides.replica.number_card_percentage_difference": (
 				MINISTRY,
 				{"doc": card, "filters": card_filters, "result": 1},
 				{"doc": "stored card", "filters": "filters", "result": "number"},
 			),
-			"ksad_app.replica.dashboard_chart_data": (
+			"ksad_app.overrides.replica.dashboard_chart_data": (
 				MINISTRY,
 				date_range,
 				{
@@ -632,7 +632,7 @@ class TestBadInput(WorldTestCase):
 					"refresh": "ignored",
 				},
 			),
-			"ksad_app.input_checks.run_report": (
+			"ksad_app.overrides.query_report.run_report": (
 				MINISTRY,
 				{"report_name": "KSAD Register", "filters": {}},
 				{
@@ -773,7 +773,7 @@ class TestBadInput(WorldTestCase):
 		reports = script_reports()
 		self.assertTrue(reports)
 		for report in reports:
-			spec = input_checks.report_filters_spec(report)
+			spec = query_report.report_filters_spec(report)
 			self.assertEqual(
 				[(f["fieldname"], f["fieldtype"]) for f in spec],
 				js_filters(report),

@@ -11,7 +11,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
-from ksad_app import benchmark, scale
+from ksad_app.scale import benchmark
+from ksad_app.scale import data as scale
 
 
 class TestBenchmark(FrappeTestCase):
@@ -71,7 +72,7 @@ class TestBenchmark(FrappeTestCase):
 	def test_the_desk_path_of_a_script_report_is_the_apps_override(self):
 		self.assertIs(
 			benchmark.desk_method("frappe.desk.query_report.run"),
-			frappe.get_attr("ksad_app.input_checks.run_report"),
+			frappe.get_attr("ksad_app.overrides.query_report.run_report"),
 		)
 
 	def test_the_verdict_names_what_misses(self):

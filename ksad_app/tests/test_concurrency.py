@@ -461,7 +461,7 @@ class TestConcurrency(WorldTestCase):
 		self.assertEqual([d for _n, d in self.terminations(name)], [1])
 
 	def test_reading_a_cooperation_for_update_locks_its_row_and_no_child_rows(self):
-		"""ksad_app.locking: the saves of two cooperations never wait for each other's child rows."""
+		"""ksad_app.overrides.document_lock: the saves of two cooperations never wait for each other's child rows."""
 		mine, other = self.cooperation("Kunci baris", stages.NEGOSIASI), self.cooperation("Tetangga")
 		frappe.get_doc(COOPERATION, mine, for_update=True)  # what every save and REST update does first
 		second = second_connection()
@@ -505,10 +505,10 @@ class TestConcurrency(WorldTestCase):
 
 
 class TestDeadlockRetry(FrappeTestCase):
-	"""ksad_app.api.retry_on_deadlock: a deadlock victim's action runs again; nothing else is retried."""
+	"""ksad_app.workflow.actions.retry_on_deadlock: a deadlock victim's action runs again; nothing else is retried."""
 
 	def test_a_deadlock_victim_runs_again_and_other_errors_are_not_retried(self):
-		from ksad_app.api import DEADLOCK_ATTEMPTS, retry_on_deadlock
+		from ksad_app.workflow.actions import DEADLOCK_ATTEMPTS, retry_on_deadlock
 
 		calls = []
 

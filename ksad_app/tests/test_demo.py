@@ -8,8 +8,8 @@ import frappe
 import requests
 from frappe.tests.utils import FrappeTestCase
 
-from ksad_app.demo import DEMO_PREFIX, create_demo_users, load
 from ksad_app.roles import ALL_ROLES, KSAD_MANAGER, MINISTRY_OFFICIAL
+from ksad_app.setup.demo import DEMO_PREFIX, create_demo_users, load
 from ksad_app.tests import SERVER
 
 COOPERATION = "Inter-Regional Cooperation"

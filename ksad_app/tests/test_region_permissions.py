@@ -12,8 +12,8 @@ import frappe
 
 from ksad_app.patches.v0_3 import region_permissions_for_cooperations_only as patch
 from ksad_app.roles import GOVERNOR_OFFICE, REGIONAL_OFFICER
+from ksad_app.setup.users import COOPERATION, REGION, USER_PERMISSION, grant_region
 from ksad_app.tests import EXPECTED_VISIBLE, GOVERNOR_JABAR, OFFICER_BANDUNG, WorldTestCase
-from ksad_app.users import COOPERATION, REGION, USER_PERMISSION, grant_region
 
 TEMP = "@region-permission.ksad.test"
 

@@ -31,7 +31,7 @@ from frappe.utils import get_bench_path
 from ksad_app.domain import stages
 from ksad_app.domain.registration import REGISTRASI
 from ksad_app.exceptions import ExternalReferenceError, RegistrationError, RegistrationNotAllowedError
-from ksad_app.register_import import (
+from ksad_app.setup.register_import import (
 	CREATED,
 	REFUSED,
 	UNCHANGED,

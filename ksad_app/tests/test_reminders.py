@@ -10,7 +10,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from ksad_app.domain import stages
-from ksad_app.reminders import get_thresholds, send_termination_reminders
+from ksad_app.notifications.termination_reminders import get_thresholds, send_termination_reminders
 from ksad_app.tests import (
 	OFFICER_BANDUNG,
 	READY_FOR_NEGOSIASI,

@@ -25,7 +25,7 @@ from ksad_app.ksad.doctype.cooperation_termination.test_cooperation_termination 
 	new_termination,
 )
 from ksad_app.ksad.doctype.supervision_activity.test_supervision_activity import new_activity
-from ksad_app.reminders import send_termination_reminders
+from ksad_app.notifications.termination_reminders import send_termination_reminders
 from ksad_app.tests import (
 	EXPECTED_VISIBLE,
 	GOVERNOR_JABAR,

@@ -10,12 +10,12 @@ from collections import Counter
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from ksad_app import scale
 from ksad_app.domain import stages
 from ksad_app.domain.cooperation import cooperation_level
 from ksad_app.domain.guidance import ACTIVITY_STAGES, PEMBINAAN
 from ksad_app.domain.regions import PROVINSI
 from ksad_app.domain.supervision import assign_supervisors
+from ksad_app.scale import data as scale
 
 PREFIX = "SYNT-"
 COOPERATION = "Inter-Regional Cooperation"
@@ -186,7 +186,7 @@ class TestScaleData(FrappeTestCase):
 
 class TestIndexes(FrappeTestCase):
 	def test_list_views_sorted_by_creation_have_its_index_after_migrate(self):
-		# hooks after_install / after_migrate: ksad_app.indexes.ensure_indexes
+		# hooks after_install / after_migrate: ksad_app.setup.indexes.ensure_indexes
 		sorted_by_creation = [
 			d
 			for d in frappe.get_all(

@@ -11,7 +11,7 @@ Inter-Regional Cooperation. Other users' User Permissions are left alone.
 import frappe
 
 from ksad_app.roles import GOVERNOR_OFFICE, REGIONAL_OFFICER
-from ksad_app.users import REGION, USER_PERMISSION, limit_to_cooperations
+from ksad_app.setup.users import REGION, USER_PERMISSION, limit_to_cooperations
 
 
 def execute():

@@ -6,10 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cstr, formatdate, getdate, today
 
+from ksad_app.controllers.labels import region_label
 from ksad_app.domain import issues as rules
 from ksad_app.domain.guidance import ARTICLE_OF_BODY
 from ksad_app.exceptions import IssueError, NotYourCooperationError, NotYourRegionError
-from ksad_app.link_titles import send_link_titles
+from ksad_app.notifications.issues import issue_answered, issue_raised
+from ksad_app.overrides.link_titles import send_link_titles
 from ksad_app.permissions import capacities, cooperation_scope, member_bodies, stored_links, user_regions
 from ksad_app.roles import REGIONAL_OFFICER
 
@@ -59,15 +61,11 @@ class CooperationIssue(Document):
 		self.flag_answer()
 
 	def after_insert(self) -> None:
-		from ksad_app.issue_notifications import issue_raised
-
 		issue_raised(self)
 
 	def on_update(self) -> None:
 		answered = self.flags.pop("answered", None)
 		if answered is not None:
-			from ksad_app.issue_notifications import issue_answered
-
 			issue_answered(self, decided=answered)
 
 	def onload(self) -> None:
@@ -356,18 +354,6 @@ def comparable(fieldtype: str, value):
 	if fieldtype == "Date":
 		return getdate(value)
 	return cstr(value).strip() or None
-
-
-def region_label(code: str) -> str:
-	name = frappe.db.get_value("Regional Government", code, "region_name")
-	return f"{name} ({code})" if name else code
-
-
-def open_issue_count(cooperation: str) -> int:
-	"""The cooperation's problems and disputes not yet decided (for its form's dashboard)."""
-	if not frappe.db.table_exists(ISSUE):
-		return 0
-	return frappe.db.count(ISSUE, {"cooperation": cooperation, "status": ("!=", rules.SELESAI)})
 
 
 @frappe.whitelist()

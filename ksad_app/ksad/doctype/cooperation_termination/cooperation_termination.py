@@ -21,24 +21,16 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
+from ksad_app.controllers.changes import comparable
+from ksad_app.controllers.termination import FOLLOW_UP_FIELDS, outstanding_for
 from ksad_app.domain import division as rules
 from ksad_app.domain import stages
-from ksad_app.domain.recaps import follow_up
 from ksad_app.exceptions import DivisionError, NotYourCooperationError, NotYourRegionError, TerminationError
-from ksad_app.ksad.doctype.inter_regional_cooperation.inter_regional_cooperation import comparable
-from ksad_app.link_titles import send_link_titles
+from ksad_app.notifications.termination import termination_submitted
+from ksad_app.overrides.link_titles import send_link_titles
 from ksad_app.permissions import capacities, user_regions
 
 COOPERATION = "Inter-Regional Cooperation"
-# The per-party fields a party's officer fills after submission (items d and e).
-FOLLOW_UP_FIELDS = (
-	"deposit_reference",
-	"deposit_date",
-	"assets_recorded",
-	"asset_record_reference",
-	"dprd_report_number",
-	"dprd_report_date",
-)
 
 
 class CooperationTermination(Document):
@@ -86,7 +78,7 @@ class CooperationTermination(Document):
 		send_link_titles(self)
 		if self.docstatus == 1:
 			self.set_onload("outstanding", outstanding_for(self.cooperation)[1])
-		from ksad_app.integrations import erpnext
+		from ksad_app.integrations import erpnext  # only the ERPNext path needs it
 
 		if erpnext.is_installed():
 			self.set_onload("erpnext", erpnext.form_state(self))
@@ -95,8 +87,6 @@ class CooperationTermination(Document):
 		self.validate_ready_to_submit()
 
 	def on_submit(self) -> None:
-		from ksad_app.notifications import termination_submitted
-
 		termination_submitted(self)
 
 	def before_cancel(self) -> None:
@@ -427,38 +417,3 @@ def decimal_or_none(value) -> Decimal | None:
 		return None
 	amount = Decimal(str(value))
 	return amount or None
-
-
-# --- the Selesai guard (called by the cooperation's controller) --------------
-
-
-def outstanding_for(cooperation: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
-	"""Is a termination submitted for ``cooperation``, and what must its parties still do (items d, e)?"""
-	name = frappe.db.get_value(
-		"Cooperation Termination", {"cooperation": cooperation, "docstatus": 1}, "name"
-	)
-	if not name:
-		return False, ()
-	rows = frappe.get_all(
-		"Termination Allocation",
-		filters={"parent": name, "parenttype": "Cooperation Termination"},
-		fields=["regional_government", "cash_balance", *FOLLOW_UP_FIELDS],
-		order_by="idx asc",
-	)
-	goods = set(
-		frappe.get_all(
-			"Termination Asset",
-			filters={"parent": name, "parenttype": "Cooperation Termination", "allocated_to": ("is", "set")},
-			pluck="allocated_to",
-		)
-	)
-	follow_ups = [
-		follow_up(
-			r.regional_government,
-			rules.whole_rupiah("cash_balance", r.cash_balance),
-			r.regional_government in goods,
-			**{f: r.get(f) for f in FOLLOW_UP_FIELDS},
-		)
-		for r in rows
-	]
-	return True, rules.outstanding(follow_ups)

@@ -3,7 +3,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from ksad_app.install import load_guidance
+from ksad_app.setup.install import load_guidance
 
 
 class TestGuidanceItem(FrappeTestCase):

@@ -7,7 +7,7 @@ import frappe
 
 from ksad_app.domain.reminders import DEFAULT_THRESHOLDS
 from ksad_app.exceptions import SettingsError
-from ksad_app.reminders import get_thresholds
+from ksad_app.notifications.termination_reminders import get_thresholds
 from ksad_app.tests import MANAGER, OFFICER_BANDUNG, TKKSD_JABAR, WorldTestCase
 
 SETTINGS = "KSAD Settings"

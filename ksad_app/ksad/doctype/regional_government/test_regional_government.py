@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from ksad_app.exceptions import RegionError
-from ksad_app.install import load_master_data
+from ksad_app.setup.install import load_master_data
 
 IGNORE_TEST_RECORD_DEPENDENCIES = ["Regional Government"]
 

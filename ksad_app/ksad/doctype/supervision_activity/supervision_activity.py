@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import formatdate, getdate, today
 
+from ksad_app.controllers.guidance import record_guidance, remove_guidance
 from ksad_app.domain import guidance as rules
 from ksad_app.exceptions import ActivityError, GuidanceItemError, NotYourCooperationError
-from ksad_app.guidance import record_guidance, remove_guidance
 from ksad_app.permissions import member_bodies, stored_links
 
 

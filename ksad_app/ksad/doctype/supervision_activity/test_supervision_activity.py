@@ -5,7 +5,7 @@ from frappe.utils import add_days, getdate, today
 
 from ksad_app.domain import stages
 from ksad_app.exceptions import ActivityError, GuidanceItemError, NotYourCooperationError
-from ksad_app.notifications import remind_overdue_follow_ups
+from ksad_app.notifications.follow_ups import remind_overdue_follow_ups
 from ksad_app.tests import (
 	OFFICER_BANDUNG,
 	OFFICER_BEKASI,

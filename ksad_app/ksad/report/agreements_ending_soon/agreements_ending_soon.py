@@ -4,7 +4,7 @@
 """Pasal 6 d.4 / 10 d.4: the cooperations in Pelaksanaan whose end date is near or past, with the reminders sent.
 
 The parties prepare the termination before the end date; the daily job
-(``ksad_app.reminders``) reminds them at the thresholds of KSAD Settings. The
+(``ksad_app.notifications.termination_reminders``) reminds them at the thresholds of KSAD Settings. The
 reminder columns are those sent for the cooperation's *current* end date:
 the last threshold reached, when, and how many.
 """
@@ -16,7 +16,7 @@ from frappe.utils import cint, getdate, today
 
 from ksad_app.domain.recaps import DEFAULT_ENDING_DAYS, days_left, ending_window
 from ksad_app.domain.stages import PELAKSANAAN
-from ksad_app.reports import (
+from ksad_app.ksad.report.utils import (
 	COOPERATION,
 	LEVEL_FILTER,
 	PARTY,
@@ -31,7 +31,7 @@ from ksad_app.reports import (
 REMINDER = "Termination Reminder"
 
 
-# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+# The filters of the report's .js, checked before it runs (ksad_app.overrides.query_report.run_report).
 FILTERS = [
 	{"fieldname": "days", "label": _lt("Ending Within (Days)"), "fieldtype": "Int", "min": 0, "max": 36500},
 	{"fieldname": "include_overdue", "label": _lt("Include Overdue"), "fieldtype": "Check"},

@@ -17,14 +17,14 @@ from frappe.utils import cint
 from ksad_app.domain.recaps import STAGE_COLUMNS, pivot
 from ksad_app.domain.regions import PROVINSI
 from ksad_app.domain.stages import PELAKSANAAN, PENGAKHIRAN
-from ksad_app.reports import AFFAIR_FILTER, COOPERATION, LEVEL_FILTER, PARTY, REGION, where_access
+from ksad_app.ksad.report.utils import AFFAIR_FILTER, COOPERATION, LEVEL_FILTER, PARTY, REGION, where_access
 
 SubstringIndex = CustomFunction("SUBSTRING_INDEX", ["string", "delimiter", "count"])
 
 NATIONAL = "__national__"
 
 
-# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+# The filters of the report's .js, checked before it runs (ksad_app.overrides.query_report.run_report).
 FILTERS = [
 	LEVEL_FILTER,
 	AFFAIR_FILTER,

@@ -7,7 +7,7 @@ import frappe
 from frappe import _, _lt
 from frappe.utils import flt
 
-from ksad_app.reports import (
+from ksad_app.ksad.report.utils import (
 	AFFAIR_FILTER,
 	COOPERATION,
 	LEVEL_FILTER,
@@ -19,7 +19,7 @@ from ksad_app.reports import (
 	where_access,
 )
 
-# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+# The filters of the report's .js, checked before it runs (ksad_app.overrides.query_report.run_report).
 FILTERS = [
 	STAGE_FILTER,
 	LEVEL_FILTER,

@@ -17,14 +17,14 @@ from frappe.utils import formatdate, getdate, today
 
 from ksad_app.domain.guidance import PEMBINAAN, PENGAWASAN
 from ksad_app.domain.recaps import months, pivot, recap_period
-from ksad_app.reports import ACTIVITY, where_access
+from ksad_app.ksad.report.utils import ACTIVITY, where_access
 
 ITEM = "Supervision Activity Item"
 MONTH_FORMAT = "%Y-%m"
 TOTAL = "__total__"
 
 
-# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+# The filters of the report's .js, checked before it runs (ksad_app.overrides.query_report.run_report).
 FILTERS = [
 	{"fieldname": "from_date", "label": _lt("Period From"), "fieldtype": "Date"},
 	{"fieldname": "to_date", "label": _lt("Period To"), "fieldtype": "Date"},

@@ -17,13 +17,13 @@ from frappe.utils import cint
 
 from ksad_app.domain.division import ASSET_RECORDING, DEPOSIT, DPRD_REPORT, whole_rupiah
 from ksad_app.domain.recaps import follow_up, party_outstanding
-from ksad_app.reports import COOPERATION, TERMINATION, where_access
+from ksad_app.ksad.report.utils import COOPERATION, TERMINATION, where_access
 
 ALLOCATION = "Termination Allocation"
 ASSET = "Termination Asset"
 
 
-# The filters of the report's .js, checked before it runs (ksad_app.input_checks.run_report).
+# The filters of the report's .js, checked before it runs (ksad_app.overrides.query_report.run_report).
 FILTERS = [
 	{
 		"fieldname": "cooperation",

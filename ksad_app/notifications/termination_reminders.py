@@ -5,7 +5,7 @@ asks :func:`ksad_app.domain.reminders.due` whether a threshold of ``KSAD
 Settings`` (days before the end date, default 180, 90, 30) is reached, and
 tells the parties' contacts and the members of its supervisory bodies (a
 system notification on the cooperation; an e-mail when an outgoing Email
-Account exists, see :func:`ksad_app.notifications.notify`). The reminder lists
+Account exists, see :func:`ksad_app.notifications.channels.notify`). The reminder lists
 points a) to f) of Pasal 6 d.4 (Sekretariat Bersama) or Pasal 10 d.4 (TKKSD)
 in the regulation's words, read from the Guidance Item catalogue, and links
 to the cooperation's form, where the termination starts.
@@ -34,7 +34,7 @@ from ksad_app.domain import reminders as rules
 from ksad_app.domain.guidance import ARTICLE_OF_BODY
 from ksad_app.domain.stages import PELAKSANAAN
 from ksad_app.domain.supervision import BODY_TYPES
-from ksad_app.notifications import contacts_by_cooperation, members_by_body, notify
+from ksad_app.notifications.channels import contacts_by_cooperation, members_by_body, notify
 
 COOPERATION = "Inter-Regional Cooperation"
 REMINDER = "Termination Reminder"

@@ -2,16 +2,16 @@
 
 Each function returns the report's rows for a user as one plain query would
 (a second one where the report itself needs two), after the small query for
-the user's reach (:func:`ksad_app.benchmark.scoped`, :func:`~ksad_app.benchmark.scope_sql`),
+the user's reach (:func:`ksad_app.scale.baselines.scoped`, :func:`~ksad_app.scale.baselines.scope_sql`),
 every value a query parameter. The benchmark compares the number of rows with the report's and
 the times of both. A report without a baseline here is measured all the same.
 """
 
 from frappe.utils import add_days, cint, getdate, today
 
-from ksad_app.benchmark import baseline_for, scope_sql, scoped, sql
 from ksad_app.domain.recaps import DEFAULT_ENDING_DAYS, STAGE_COLUMNS
 from ksad_app.domain.stages import PELAKSANAAN
+from ksad_app.scale.baselines import baseline_for, scope_sql, scoped, sql
 
 COOP = "Inter-Regional Cooperation"
 _PARTIES = (

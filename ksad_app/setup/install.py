@@ -13,7 +13,7 @@ import frappe
 from frappe.utils import now
 from frappe.utils.nestedset import rebuild_tree
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 REGION = "Regional Government"
 AFFAIR = "Government Affair"
 GUIDANCE = "Guidance Item"
@@ -44,7 +44,7 @@ def after_migrate() -> None:
 
 def grant_data_import() -> None:
 	"""The KSAD Manager brings existing registers in through Data Import (issue 9)."""
-	from ksad_app.register_import import grant_data_import as grant
+	from ksad_app.setup.register_import import grant_data_import as grant
 
 	grant()
 
@@ -58,10 +58,10 @@ def setup_integrations() -> None:
 
 
 def before_uninstall() -> None:
-	"""Leave nothing of this app behind: custom fields, permissions, workflow, roles, references (ksad_app.uninstall)."""
+	"""Leave nothing of this app behind: custom fields, permissions, workflow, roles, references (ksad_app.setup.uninstall)."""
 	from ksad_app.integrations import erpnext
-	from ksad_app.register_import import revoke_data_import
-	from ksad_app.uninstall import remove_app_records
+	from ksad_app.setup.register_import import revoke_data_import
+	from ksad_app.setup.uninstall import remove_app_records
 
 	erpnext.delete_custom_fields()
 	revoke_data_import()

@@ -4,7 +4,7 @@
 * the body records or changes its consideration, its input or the decision:
   the parties' contacts and the officer who raised it.
 
-Same channels and rules as :func:`ksad_app.notifications.notify` (a system
+Same channels and rules as :func:`ksad_app.notifications.channels.notify` (a system
 notification, and an e-mail when the site has an outgoing account; never the
 user who acted; written in the same transaction as the change).
 """
@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html
 
-from ksad_app.notifications import body_members, notify, party_contacts
+from ksad_app.notifications.channels import body_members, notify, party_contacts
 from ksad_app.permissions import stored_links
 
 

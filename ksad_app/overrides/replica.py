@@ -1,4 +1,4 @@
-"""The workspace's cards and charts on the read replica (issue 8, "Scale-out on Frappe's own engine").
+"""Number cards and charts on the read replica: Frappe 15.55 does not mark their methods ``read_only`` (issue 8).
 
 Frappe sends a whitelisted method to the replica of ``read_from_replica``
 (``replica_host``, ``replica_db_port``) when the method is wrapped in
@@ -28,7 +28,7 @@ from frappe import _
 from frappe.desk.doctype.dashboard_chart import dashboard_chart
 from frappe.desk.doctype.number_card import number_card
 
-from ksad_app.input_checks import (
+from ksad_app.overrides.input_checks import (
 	choice_argument,
 	date_argument,
 	existing_doctype,

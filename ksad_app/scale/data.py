@@ -66,7 +66,7 @@ from ksad_app.roles import (
 	SEKRETARIAT_BERSAMA_MEMBER,
 	TKKSD_MEMBER,
 )
-from ksad_app.users import grant_region
+from ksad_app.setup.users import grant_region
 
 PREFIX = "SYN-"
 MARK = "[SINTETIS]"
@@ -772,7 +772,9 @@ class Generator:
 					(ACTIVITY, audit),
 					(item,),
 				)
-				if docstatus == 1:  # submitting marks the item done on the cooperation (ksad_app.guidance)
+				if (
+					docstatus == 1
+				):  # submitting marks the item done on the cooperation (ksad_app.controllers.guidance)
 					record_idx += 1
 					self.child(
 						"Cooperation Guidance Record",

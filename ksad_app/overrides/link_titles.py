@@ -1,4 +1,4 @@
-"""Names, not codes, for the links the server fills in: parties, supervisory bodies, regions.
+"""Link titles with the document a save returns: Frappe 15.55 sends them when a form opens, not after ``savedocs``.
 
 Regional Government and Supervisory Body show their title in links
 (``show_title_field_in_link``): the desk displays ``Kota Bandung`` for

@@ -1,7 +1,7 @@
 """How fast the app answers at national scale (issue 8), measured against hand-written SQL.
 
 ``bench --site S ksad-benchmark [--runs 15] [--json out.json]`` measures, as
-each of four users of ``ksad_app.scale`` (a TKKSD member of TKKSD-32, a
+each of four users of ``ksad_app.scale.data`` (a TKKSD member of TKKSD-32, a
 Governor Office user of province 32, a regional officer of 32.73, a Ministry
 Official):
 
@@ -56,7 +56,8 @@ from pathlib import Path
 import frappe
 from frappe.utils import add_days, add_months, get_first_day, get_year_start, getdate, now_datetime, today
 
-from ksad_app import scale
+from ksad_app.scale import data as scale
+from ksad_app.scale.baselines import REPORT_SQL, doctype_scope, scoped, sql
 
 MODULE = "KSAD"
 TARGET_MS = 1000  # every report, card, chart and list: median at most this
@@ -75,71 +76,6 @@ USERS = (
 	("regional officer (32.73)", scale.OFFICER_USER, "officer"),
 	("Ministry", scale.MINISTRY_USER, "all"),
 )
-
-# Where each DocType names the cooperation it belongs to.
-COOPERATION_COLUMN = {
-	COOPERATION: "name",
-	ACTIVITY: "cooperation",
-	"Cooperation Issue": "cooperation",
-	"Cooperation Termination": "cooperation",
-}
-
-
-# --- the scope of a user, in SQL ----------------------------------------------------------
-
-# The scope, found first with one small query (as the app's permission hooks do), then passed to the
-# query as values: the same shape of query Frappe runs, so that the ratio measures Frappe, not the plan.
-_USER_REGIONS = (
-	"select up.for_value from `tabUser Permission` up"
-	" where up.user = %(user)s and up.allow = 'Regional Government'"
-	" and (up.apply_to_all_doctypes = 1 or up.applicable_for = 'Inter-Regional Cooperation')"
-)
-_SCOPE_VALUES = {
-	"officer": _USER_REGIONS,
-	"governor": (
-		"select rg.name from `tabRegional Government` rg"
-		f" where (rg.region_type = 'Provinsi' and rg.name in ({_USER_REGIONS}))"
-		f" or rg.parent_regional_government in ({_USER_REGIONS})"
-	),
-	"member": (
-		"select distinct m.parent from `tabSupervisory Body Member` m"
-		" where m.parenttype = 'Supervisory Body' and m.user = %(user)s"
-	),
-}
-_BY_PARTY = (
-	"{column} in (select p.parent from `tabCooperation Party` p"
-	" where p.parenttype = 'Inter-Regional Cooperation' and p.regional_government in %(scope)s)"
-)
-_SCOPE = {
-	"officer": _BY_PARTY,
-	"governor": _BY_PARTY,
-	"member": (
-		"{column} in (select s.parent from `tabCooperation Supervisor` s"
-		" where s.parenttype = 'Inter-Regional Cooperation' and s.supervisory_body in %(scope)s)"
-	),
-	"all": "1 = 1",
-}
-
-
-def scoped(kind: str, user: str) -> dict:
-	"""The parameters of a baseline query: the user and the values of their scope (one query)."""
-	if kind == "all":
-		return {"user": user}
-	values = tuple(v for (v,) in sql(_SCOPE_VALUES[kind], {"user": user}))
-	return {"user": user, "scope": values or ("",)}
-
-
-def scope_sql(kind: str, column: str) -> str:
-	"""The condition 'the cooperation in ``column`` is within the user's reach' (values as ``%(scope)s``)."""
-	return _SCOPE[kind].format(column=column)
-
-
-def doctype_scope(doctype: str, kind: str, alias: str = "t") -> str | None:
-	column = COOPERATION_COLUMN.get(doctype)
-	if column is None:
-		return None if kind != "all" else "1 = 1"
-	return scope_sql(kind, f"{alias}.`{column}`")
-
 
 # --- filters of cards, charts and reports ------------------------------------------------
 
@@ -318,11 +254,6 @@ def meets_time(kind: str, median_ms: float | None) -> bool | None:
 	if median_ms is None:
 		return None
 	return median_ms <= (COMPILE_TARGET_MS if kind == "compile" else TARGET_MS)
-
-
-def sql(query: str, params: dict, **kw):
-	# nosemgrep: frappe-using-db-sql -- the hand-written baseline the app is measured against
-	return frappe.db.sql(query, params, **kw)
 
 
 def fresh_request() -> None:
@@ -572,18 +503,6 @@ def chart_things() -> list[Thing]:
 
 # reports ---------------------------------------------------------------------------------
 
-# Hand-written SQL per script report: name -> (user, scope kind, filters) -> comparable rows.
-# A report without one is measured all the same and shown without a ratio.
-REPORT_SQL: dict[str, Callable[[str, str, dict], object]] = {}
-
-
-def baseline_for(report: str):
-	def register(fn):
-		REPORT_SQL[report] = fn
-		return fn
-
-	return register
-
 
 def report_rows(out) -> list:
 	"""The data rows of a script report's result (without its total row)."""
@@ -599,7 +518,7 @@ def script_report_things() -> list[Thing]:
 	# the method the desk's query report calls (hooks: override_whitelisted_methods)
 	run_report = desk_method("frappe.desk.query_report.run")
 
-	import ksad_app.benchmark_sql  # noqa: F401 -- registers the baselines
+	import ksad_app.scale.report_sql  # noqa: F401 -- registers the baselines
 
 	things = []
 	for name in frappe.get_all(

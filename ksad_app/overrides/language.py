@@ -1,4 +1,4 @@
-"""The language of pages seen before logging in (the login page).
+"""The login page in the site's language: Frappe 15.55 picks a visitor's language before it loads the session.
 
 Frappe 15.55 picks the request's language (``HTTPRequest.set_lang``) before
 it loads the session: ``frappe.session.user`` is still unset, so every visitor

@@ -10,7 +10,7 @@ Running it again adds nothing.
 import frappe
 
 from ksad_app.domain.supervision import SEKRETARIAT_BERSAMA, TKKSD
-from ksad_app.users import grant_region
+from ksad_app.setup.users import grant_region
 
 DEMO_PREFIX = "[DEMO] "
 

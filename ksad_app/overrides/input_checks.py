@@ -1,4 +1,4 @@
-"""Bad input is refused with a clear message before it reaches a controller or MariaDB (issue 11, "Bad input").
+"""Bad input refused with a clear 417 before controllers and MariaDB: Frappe 15.55 stores it and fails with a 500.
 
 Frappe 15 stores what it is given and lets MariaDB or Python find out what
 is wrong, with a server error (500) for the user: an object in a date field
@@ -58,7 +58,7 @@ from decimal import Decimal
 import frappe
 from frappe import _
 from frappe.model import child_table_fields, default_fields, optional_fields, table_fields
-from frappe.utils import cint, escape_html, sbool
+from frappe.utils import cint, escape_html
 
 from ksad_app.exceptions import InvalidValueError
 
@@ -694,154 +694,3 @@ def document_argument(doc, argument: str = "doc") -> dict:
 	}
 	refuse(payload_problems(doc["doctype"], payload, unknown=False))
 	return doc
-
-
-# --- report filters ---------------------------------------------------------------------------
-
-
-def filters_problems(filters, spec: list[dict]) -> list[str]:
-	"""What is wrong with a script report's ``filters`` against the report's ``FILTERS`` (as its .js declares them)."""
-	if filters in (None, ""):
-		return []
-	if not isinstance(filters, dict):
-		return [
-			_("The filters must be an object of filter names and values, but {0} was sent: {1}.").format(
-				kind(filters), shown(filters)
-			)
-		]
-	by_name = {f["fieldname"]: frappe._dict(f) for f in spec}
-	problems = []
-	for key, value in filters.items():
-		df = by_name.get(key)
-		if df is None:
-			problems.append(
-				_("This report has no filter {0}. Its filters are: {1}.").format(
-					frappe.bold(escape_html(str(key)[:60])), ", ".join(str(f.label) for f in by_name.values())
-				)
-			)
-			continue
-		label = frappe.bold(str(df.label))  # translated when shown (_lt in the report's FILTERS)
-		if issue := problem(df, value, label):
-			problems.append(issue)
-		elif value in (None, ""):
-			continue
-		elif df.fieldtype in INT_TYPES and not (
-			df.get("min", -INT_LIMIT) <= as_whole(value) <= df.get("max", INT_LIMIT)
-		):
-			problems.append(
-				_("{0}: {1} is out of range. Enter a whole number between {2} and {3}.").format(
-					label, shown(value), df.get("min", -INT_LIMIT), df.get("max", INT_LIMIT)
-				)
-			)
-		elif df.fieldtype == "Select" and value not in (df.options or []):
-			problems.append(
-				_("{0}: {1} is not one of the choices ({2}).").format(
-					label, shown(value), ", ".join(_(o) for o in df.options if o)
-				)
-			)
-		elif df.fieldtype == "Link" and not frappe.db.exists(df.options, value):
-			problems.append(
-				_("{0}: there is no {1} {2}. Choose one from the list.").format(
-					label, _(df.options), shown(value)
-				)
-			)
-	return problems
-
-
-def check_filters(filters, spec: list[dict]) -> None:
-	refuse(filters_problems(filters, spec))
-
-
-def app_script_report(report_name):
-	"""The Report document (cached) of a standard script report of the app, or None for any other report."""
-	if not isinstance(report_name, str) or not report_name:
-		return None
-	try:
-		report = frappe.get_cached_doc("Report", report_name)
-	except frappe.DoesNotExistError:
-		frappe.clear_last_message()
-		return None
-	if report.module != MODULE or report.report_type != "Script Report" or report.is_standard != "Yes":
-		return None
-	return report
-
-
-def report_filters_spec(report_name) -> list[dict] | None:
-	"""The ``FILTERS`` of a script report of the app, or None for any other report."""
-	report = app_script_report(report_name)
-	return filters_of(report) if report is not None else None
-
-
-def filters_of(report) -> list[dict]:
-	scrubbed = frappe.scrub(report.name)
-	return frappe.get_attr(f"ksad_app.ksad.report.{scrubbed}.{scrubbed}.FILTERS")
-
-
-def columns_argument(columns):
-	"""The columns added to a report from linked DocTypes (the report view's "Pick Columns")."""
-	columns = parsed(columns, "custom_columns")
-	if columns in (None, "", []):
-		return columns
-	if not isinstance(columns, list) or not all(isinstance(c, dict) for c in columns):
-		invalid(_("custom_columns must be a list of columns, but {0} was sent.").format(shown(columns)))
-	for column in columns:
-		doctype = existing_doctype(column.get("doctype"), "custom_columns.doctype")
-		if not known_field(doctype, column.get("fieldname")):
-			invalid(
-				_("custom_columns: {0} has no field {1}.").format(_(doctype), shown(column.get("fieldname")))
-			)
-		if not isinstance(column.get("link_field"), str):
-			invalid(_("custom_columns: each column names its link_field."))
-	return columns
-
-
-@frappe.whitelist()
-@frappe.read_only()
-def run_report(
-	report_name: str,
-	filters=None,
-	user=None,
-	ignore_prepared_report=False,
-	custom_columns=None,
-	is_tree=False,
-	parent_field=None,
-	are_default_filters=True,
-):
-	"""``frappe.desk.query_report.run``, with the filters of the app's script reports checked first.
-
-	Frappe passes the filters to the report as ``frappe._dict(filters)``: a
-	list or a number there is a server error, and a value of the wrong type
-	reaches the report's query. The same call for every other report. The app's
-	own reports then run from the cached Report (``reports.run_app_report``).
-	"""
-	from frappe.desk.query_report import run
-
-	from ksad_app.reports import run_app_report
-
-	# another user's name would have Frappe check the filters' permissions as that user
-	if user not in (None, "", frappe.session.user):
-		invalid(_("user: a report runs as the user who asks for it. Leave user out."))
-	parent_field = text_argument(parent_field, "parent_field")
-	custom_columns = columns_argument(custom_columns)
-	report = app_script_report(report_name)
-	if report is not None:
-		parsed = filters
-		if isinstance(filters, str):
-			try:
-				parsed = frappe.parse_json(filters)
-			except ValueError:
-				parsed = filters
-		check_filters(parsed, filters_of(report))
-		filters = parsed
-	if report is not None and not (report.prepared_report and not sbool(ignore_prepared_report)):
-		return run_app_report(report, filters, custom_columns, is_tree, parent_field)
-	return run(
-		report_name,
-		filters=filters,
-		user=user,
-		ignore_prepared_report=ignore_prepared_report,
-		custom_columns=custom_columns,
-		is_tree=is_tree,
-		parent_field=parent_field,
-		are_default_filters=are_default_filters,
-	)

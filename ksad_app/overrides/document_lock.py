@@ -1,4 +1,4 @@
-"""A save locks its own document's row, not the child rows of its neighbours.
+"""A save locks its own document's row only: Frappe 15.55's locking read also locks neighbours' child rows (deadlocks).
 
 Frappe 15 reads a document "for update" before changing it: every save,
 submit and cancel (``Document.load_doc_before_save``) and every REST update

@@ -43,19 +43,16 @@ from frappe.core.doctype.data_import.importer import UPDATE, ImportFile
 from frappe.model import default_fields, table_fields
 from frappe.utils import cstr, strip_html
 
+from ksad_app.controllers.changes import comparable
 from ksad_app.domain import registration
-from ksad_app.ksad.doctype.inter_regional_cooperation.inter_regional_cooperation import (
-	DERIVED_FIELDS,
-	comparable,
-)
 from ksad_app.roles import KSAD_MANAGER
+from ksad_app.workflow.moves import DERIVED_FIELDS
+from ksad_app.workflow.registration import SET_ONCE
 
 DOCTYPE = "Inter-Regional Cooperation"
 PARTIES = "parties"
 PARTY_DOCTYPE = "Cooperation Party"
 PARTY_CODE = "regional_government"
-# Set once, when the cooperation is registered (the controller's apply_registration).
-SET_ONCE = frozenset({"registration_stage", "registration_note"})
 RUN_SAVEPOINT = "ksad_import_run"
 ROW_SAVEPOINT = "ksad_import_row"
 

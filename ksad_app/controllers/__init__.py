@@ -1,0 +1,1 @@
+"""What the DocType controllers share, so that no controller imports another."""
