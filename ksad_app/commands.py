@@ -122,7 +122,7 @@ def ksad_import(context, file, dry_run=False, user="Administrator"):
 def scale_data(context, cooperations, activities_per_cooperation, seed, as_of=None, remove=False):
 	"""Write (or --remove) a synthetic national dataset of cooperations, for benchmarking.
 
-	Every row is named SYN-... and titled [SINTETIS]; see ksad_app/scale.py.
+	Every row is named SYN-... and titled [SINTETIS]; see ksad_app/scale/data.py.
 	An existing synthetic dataset is removed before a new one is written.
 	"""
 	import sys

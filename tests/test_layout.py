@@ -70,7 +70,7 @@ def test_no_import_cycle():
 
 	def visit(module: str) -> None:
 		if module in path:
-			cycles.append(path[path.index(module) :] + [module])
+			cycles.append([*path[path.index(module) :], module])
 			return
 		if module in done:
 			return
@@ -88,11 +88,7 @@ def test_no_import_cycle():
 def test_no_module_imports_a_controller():
 	"""What two DocTypes share lives in a module both import (controllers/, workflow/), never in a controller."""
 	offenders = [
-		f"{m} imports {d}"
-		for m in MODULES
-		if not is_test(m)
-		for d in imports(m)
-		if is_controller(d)
+		f"{m} imports {d}" for m in MODULES if not is_test(m) for d in imports(m) if is_controller(d)
 	]
 	assert offenders == []
 

@@ -3,7 +3,7 @@ DocType with ``frappe.db.count``, with no read check and no row-level hooks."""
 
 import frappe
 
-from ksad_app.overrides.input_checks import existing_doctype, list_filters
+from ksad_app.overrides.arguments import list_filters
 
 
 @frappe.whitelist()
@@ -18,7 +18,6 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	applies ``permission_query_conditions`` and User Permissions. ``debug``
 	and ``cache`` are accepted for the same signature and ignored.
 	"""
-	doctype = existing_doctype(doctype, "doctype")
 	rows = frappe.get_list(
 		doctype, filters=list_filters(doctype, filters), fields=["count(*) as count"], order_by=None
 	)

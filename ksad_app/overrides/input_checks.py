@@ -32,14 +32,12 @@ So every value is checked against its field's type, at these points:
   otherwise be dropped without a word.
 * :func:`check_arguments` — also in ``before_request``: every required
   argument of the app's whitelisted methods is sent (a missing one is a
-  ``TypeError`` in ``frappe.call``, a 500). Arguments that Frappe's type hints
-  do not cover (JSON filters, a number card, a chart, a document) are checked
-  by the method with :func:`list_filters`, :func:`document_argument` and the
-  other ``*_argument`` helpers.
-* :func:`check_filters` — the filters of the app's script reports, by
-  :func:`run_report`, which stands in for ``frappe.desk.query_report.run``
-  (hooks.py ``override_whitelisted_methods``), against each report's
-  ``FILTERS`` (the same as its .js; the test compares them).
+  ``TypeError`` in ``frappe.call``, a 500: Frappe 15's type check of annotated
+  arguments looks only at those sent). The values of the arguments are
+  Frappe's to check where a type annotation says what they are, and the
+  method's where they are JSON (``ksad_app/overrides/arguments.py``); the
+  filters of the app's script reports are checked against each report's
+  ``FILTERS`` (``ksad_app/overrides/query_report.py``).
 
 Left to Frappe: a request body that is not JSON at all (``{bad``) fails in
 ``frappe.app.make_form_dict``, before any hook of an app runs.
@@ -411,6 +409,10 @@ def refuse(problems: list[str]) -> None:
 	frappe.throw("<br>".join(shown_problems), title=_("Invalid value"), exc=InvalidValueError)
 
 
+def invalid(message: str) -> None:
+	frappe.throw(message, title=_("Invalid value"), exc=InvalidValueError)
+
+
 def check_document(doc, method=None) -> None:
 	"""``before_validate`` / ``before_update_after_submit`` of the app's DocTypes: every field against its type."""
 	refuse(document_problems(doc))
@@ -503,194 +505,3 @@ def check_arguments(method: str) -> None:
 			title=_("Invalid value"),
 			exc=InvalidValueError,
 		)
-
-
-# --- arguments of whitelisted methods -----------------------------------------------------------
-
-OPERATORS = {
-	"=",
-	"!=",
-	">",
-	"<",
-	">=",
-	"<=",
-	"like",
-	"not like",
-	"in",
-	"not in",
-	"is",
-	"between",
-	"timespan",
-	"previous",
-	"next",
-	"ancestors of",
-	"descendants of",
-	"not ancestors of",
-	"not descendants of",
-	"descendants of (inclusive)",
-}
-SCALAR = str | int | float | bool | None
-
-
-def invalid(message: str) -> None:
-	frappe.throw(message, title=_("Invalid value"), exc=InvalidValueError)
-
-
-def parsed(value, argument: str):
-	"""An argument sent as JSON text, parsed; refused when it is not JSON."""
-	if not isinstance(value, str):
-		return value
-	try:
-		return frappe.parse_json(value)
-	except ValueError:
-		invalid(_("{0}: {1} is not valid JSON.").format(frappe.bold(argument), shown(value)))
-
-
-def known_field(doctype: str, fieldname) -> bool:
-	if not isinstance(fieldname, str):
-		return False
-	meta = frappe.get_meta(doctype)
-	return bool(meta.has_field(fieldname)) or fieldname in (
-		*default_fields,
-		*optional_fields,
-		*child_table_fields,
-	)
-
-
-def existing_doctype(value, argument: str) -> str:
-	if not isinstance(value, str) or not value or not frappe.db.exists("DocType", value):
-		invalid(_("{0}: there is no DocType {1}.").format(frappe.bold(argument), shown(value)))
-	return value
-
-
-def list_filters(doctype: str, filters, argument: str = "filters"):
-	"""Filters for ``frappe.get_list`` on ``doctype``, as the desk sends them (an object or a list of
-	conditions), parsed and checked: known fields, known operators, plain values."""
-	filters = parsed(filters, argument)
-	if filters in (None, "", [], {}):
-		return filters or []
-	conditions = []
-	if isinstance(filters, dict):
-		for field, condition in filters.items():
-			if isinstance(condition, list | tuple) and condition:
-				conditions.append(
-					(doctype, field, condition[0], condition[1] if len(condition) > 1 else None)
-				)
-			else:
-				conditions.append((doctype, field, "=", condition))
-	elif isinstance(filters, list | tuple):
-		for condition in filters:
-			if not isinstance(condition, list | tuple) or not 3 <= len(condition) <= 5:
-				invalid(
-					_("{0}: each condition is a list [field, operator, value], but {1} was sent.").format(
-						frappe.bold(argument), shown(condition)
-					)
-				)
-			if len(condition) == 3:
-				conditions.append((doctype, *condition))
-			else:
-				conditions.append(tuple(condition[:4]))
-	else:
-		invalid(
-			_("{0} must be an object or a list of conditions, but {1} was sent: {2}.").format(
-				frappe.bold(argument), kind(filters), shown(filters)
-			)
-		)
-	for table, field, operator, value in conditions:
-		if table != doctype and not (
-			isinstance(table, str)
-			and table in {df.options for df in frappe.get_meta(doctype).get_table_fields()}
-		):
-			invalid(
-				_("{0}: {1} is not {2} or one of its tables.").format(
-					frappe.bold(argument), shown(table), doctype
-				)
-			)
-		if not known_field(table, field):
-			invalid(_("{0}: {1} has no field {2}.").format(frappe.bold(argument), _(table), shown(field)))
-		if not isinstance(operator, str) or operator.lower() not in OPERATORS:
-			invalid(_("{0}: {1} is not an operator.").format(frappe.bold(argument), shown(operator)))
-		values = value if isinstance(value, list | tuple) else [value]
-		if not all(isinstance(v, SCALAR) for v in values):
-			invalid(
-				_("{0}: the value of {1} must be text, a number or a list of them, but {2} was sent.").format(
-					frappe.bold(argument), frappe.bold(field), shown(value)
-				)
-			)
-	return filters
-
-
-def date_argument(value, argument: str):
-	"""A date or date-time argument: None, or an ISO date (and time)."""
-	if value in (None, ""):
-		return None
-	if not isinstance(value, str) or not is_iso_date(value):
-		invalid(
-			_("{0}: {1} is not a valid date. Enter it as YYYY-MM-DD, for example {2}.").format(
-				frappe.bold(argument), shown(value), frappe.utils.today()
-			)
-		)
-	return value
-
-
-def choice_argument(value, choices, argument: str):
-	if value in (None, ""):
-		return None
-	if not isinstance(value, str) or value not in choices:
-		invalid(
-			_("{0}: {1} is not one of the choices ({2}).").format(
-				frappe.bold(argument), shown(value), ", ".join(c for c in choices if c)
-			)
-		)
-	return value
-
-
-def number_argument(value, argument: str) -> float:
-	number = as_number(value)
-	if number is None:
-		invalid(_("{0}: {1} is not a number.").format(frappe.bold(argument), shown(value)))
-	return number
-
-
-def whole_argument(value, argument: str, low: int, high: int) -> int | None:
-	if value in (None, ""):
-		return None
-	whole = as_whole(value)
-	if whole is None or not low <= whole <= high:
-		invalid(
-			_("{0}: {1} is not a whole number between {2} and {3}.").format(
-				frappe.bold(argument), shown(value), low, high
-			)
-		)
-	return whole
-
-
-def text_argument(value, argument: str, most: int = 140):
-	if value in (None, ""):
-		return value
-	if not isinstance(value, str) or len(value) > most:
-		invalid(
-			_("{0} must be text of at most {1} characters, but {2} was sent.").format(
-				frappe.bold(argument), most, shown(value)
-			)
-		)
-	return value
-
-
-def document_argument(doc, argument: str = "doc") -> dict:
-	"""A document named in an argument (``{"doctype": ..., "name": ...}``, as the desk sends it)."""
-	doc = parsed(doc, argument)
-	if not isinstance(doc, dict) or not isinstance(doc.get("name"), str) or not doc.get("name"):
-		invalid(
-			_("{0} must be an object with the document's doctype and name, but {1} was sent.").format(
-				frappe.bold(argument), shown(doc)
-			)
-		)
-	existing_doctype(doc.get("doctype"), f"{argument}.doctype")
-	payload = {
-		k: v
-		for k, v in doc.items()
-		if k in ("doctype", "name") or frappe.get_meta(doc["doctype"]).has_field(k)
-	}
-	refuse(payload_problems(doc["doctype"], payload, unknown=False))
-	return doc

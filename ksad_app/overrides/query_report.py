@@ -18,20 +18,17 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, sbool
 
+from ksad_app.overrides.arguments import ShortText, existing_doctype, known_field, parsed
 from ksad_app.overrides.input_checks import (
 	INT_LIMIT,
 	INT_TYPES,
 	MODULE,
 	as_whole,
-	existing_doctype,
 	invalid,
 	kind,
-	known_field,
-	parsed,
 	problem,
 	refuse,
 	shown,
-	text_argument,
 )
 
 
@@ -140,7 +137,7 @@ def run_report(
 	ignore_prepared_report=False,
 	custom_columns=None,
 	is_tree=False,
-	parent_field=None,
+	parent_field: ShortText | None = None,
 	are_default_filters=True,
 ):
 	"""``frappe.desk.query_report.run``, with the filters of the app's script reports checked first.
@@ -155,7 +152,6 @@ def run_report(
 	# another user's name would have Frappe check the filters' permissions as that user
 	if user not in (None, "", frappe.session.user):
 		invalid(_("user: a report runs as the user who asks for it. Leave user out."))
-	parent_field = text_argument(parent_field, "parent_field")
 	custom_columns = columns_argument(custom_columns)
 	report = app_script_report(report_name)
 	if report is not None:

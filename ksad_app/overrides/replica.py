@@ -28,18 +28,16 @@ from frappe import _
 from frappe.desk.doctype.dashboard_chart import dashboard_chart
 from frappe.desk.doctype.number_card import number_card
 
-from ksad_app.overrides.input_checks import (
+from ksad_app.overrides.arguments import (
+	OptionalDate,
+	Year,
 	choice_argument,
-	date_argument,
 	existing_doctype,
-	invalid,
 	known_field,
 	list_filters,
-	number_argument,
 	parsed,
-	shown,
-	whole_argument,
 )
+from ksad_app.overrides.input_checks import invalid, shown
 
 CARD_FUNCTIONS = ("Count", "Sum", "Average", "Minimum", "Maximum")
 # the charts a caller may describe in the request; Custom and Report ones run code named in them
@@ -108,22 +106,21 @@ def checked_chart(chart) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
-def number_card_result(doc, filters, to_date=None):
-	"""``number_card.get_result``, on the replica; the card, filters and date checked first."""
+def number_card_result(doc, filters, to_date: OptionalDate = None):
+	"""``number_card.get_result``, on the replica; the card and filters checked first (the date by Frappe)."""
 	doc = checked_card(doc)
 	filters = list_filters(doc.document_type, filters)
-	to_date = date_argument(to_date, "to_date")
 	return number_card.get_result(doc, filters, to_date)
 
 
 @frappe.whitelist()
 @frappe.read_only()
-def number_card_percentage_difference(doc, filters, result):
-	"""``number_card.get_percentage_difference``, on the replica; the card, filters and result checked first."""
+def number_card_percentage_difference(doc, filters, result: float):
+	"""``number_card.get_percentage_difference``, on the replica; the card and filters checked first (the
+	result by Frappe)."""
 	doc = checked_card(doc, stored=True)
 	card_doctype = frappe.db.get_value("Number Card", doc.name, "document_type")
 	filters = list_filters(card_doctype, filters) if card_doctype else parsed(filters, "filters")
-	result = number_argument(result, "result")
 	return number_card.get_percentage_difference(doc, filters, result)
 
 
@@ -134,11 +131,11 @@ def dashboard_chart_data(
 	chart=None,
 	no_cache=None,
 	filters=None,
-	from_date=None,
-	to_date=None,
+	from_date: OptionalDate = None,
+	to_date: OptionalDate = None,
 	timespan=None,
 	time_interval=None,
-	heatmap_year=None,
+	heatmap_year: Year = None,
 	refresh=None,
 ):
 	"""``dashboard_chart.get`` without its cache wrapper (which only writes ``last_synced_on``), on the replica.
@@ -157,13 +154,10 @@ def dashboard_chart_data(
 	else:
 		invalid(_("Send the chart: chart_name, or chart with its settings."))
 	filters = list_filters(chart.get("document_type"), filters) if filters else filters
-	from_date = date_argument(from_date, "from_date")
-	to_date = date_argument(to_date, "to_date")
 	timespan = choice_argument(timespan, option_values("Dashboard Chart", "timespan"), "timespan")
 	time_interval = choice_argument(
 		time_interval, option_values("Dashboard Chart", "time_interval"), "time_interval"
 	)
-	heatmap_year = whole_argument(heatmap_year, "heatmap_year", 1900, 9999)
 	if (timespan or chart.get("timespan")) != "Select Date Range":
 		from_date = to_date = None  # Frappe reads them for a date range only, and fails on them otherwise
 	# The desk sends the chart's own settings as empty strings; as in ``cache_source``,

@@ -3,7 +3,7 @@ its ``doc`` argument checked before Frappe builds the document from it (a string
 
 import frappe
 
-from ksad_app.overrides.input_checks import document_argument
+from ksad_app.overrides.arguments import document_argument
 from ksad_app.workflow.actions import retry_on_deadlock
 
 

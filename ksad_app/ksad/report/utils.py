@@ -8,8 +8,8 @@ The condition is SQL that ``ksad_app/permissions.py`` builds from escaped
 values only; the reports pass every value a user types as a query parameter
 (``frappe.qb``), never formatted into SQL.
 
-:func:`run_app_report` runs them for the app's override of
-``frappe.desk.query_report.run`` (``input_checks.run_report``).
+They run through the app's override of ``frappe.desk.query_report.run``
+(``ksad_app/overrides/query_report.py``).
 
 Region columns are ``Data``, not ``Link`` to Regional Government, on purpose:
 Frappe's query report drops the rows whose links a user's User Permissions do

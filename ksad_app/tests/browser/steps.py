@@ -127,7 +127,7 @@ def officer_creates_and_asks(run: Run) -> None:
 	run.state["cooperation"] = desk.current_name()
 
 	desk.expect_indicator("Penjajakan")
-	# names, not codes, in the tables and the message, right after the save (ksad_app/link_titles.py)
+	# names, not codes, in the tables and the message, right after the save (ksad_app/overrides/link_titles.py)
 	parties = desk.grid_texts("parties", "regional_government")
 	assert parties == [w["party_names"][c] for c in w["parties"]], parties
 	bodies = desk.grid_texts("supervisors", "supervisory_body")
@@ -307,7 +307,7 @@ def officer_terminates(run: Run) -> None:
 	desk.save()
 	run.state["termination"] = desk.current_name()
 	desk.expect_indicator("Draf")
-	# the parties the server filled in show their names (ksad_app/link_titles.py)
+	# the parties the server filled in show their names (ksad_app/overrides/link_titles.py)
 	parties = desk.grid_texts("allocations", "regional_government")
 	assert parties == [w["party_names"][c] for c in w["parties"]], parties
 	run.shot(desk, "1-draft")

@@ -93,7 +93,7 @@ Object.assign(ksad.cooperation, {
 				"orange"
 			);
 		} else if (!frm.is_new() && frm.doc.supervisors?.length) {
-			// the bodies' names, as the Supervisory Bodies table shows them (ksad_app/link_titles.py)
+			// the bodies' names, as the Supervisory Bodies table shows them (ksad_app/overrides/link_titles.py)
 			const names = frm.doc.supervisors.map((s) =>
 				frappe.utils.escape_html(
 					frappe.utils.get_link_title("Supervisory Body", s.supervisory_body) ||
