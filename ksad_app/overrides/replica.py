@@ -44,6 +44,10 @@ CARD_FUNCTIONS = ("Count", "Sum", "Average", "Minimum", "Maximum")
 CHART_TYPES = ("Count", "Sum", "Average", "Group By")
 
 
+def iso(day) -> str | None:
+	return day.isoformat() if day else None
+
+
 def option_values(doctype: str, fieldname: str) -> list[str]:
 	return (frappe.get_meta(doctype).get_field(fieldname).options or "").split("\n")
 
@@ -110,7 +114,7 @@ def number_card_result(doc, filters, to_date: OptionalDate = None):
 	"""``number_card.get_result``, on the replica; the card and filters checked first (the date by Frappe)."""
 	doc = checked_card(doc)
 	filters = list_filters(doc.document_type, filters)
-	return number_card.get_result(doc, filters, to_date)
+	return number_card.get_result(doc, filters, iso(to_date))
 
 
 @frappe.whitelist()
@@ -167,8 +171,8 @@ def dashboard_chart_data(
 		chart=chart,
 		no_cache=no_cache,
 		filters=filters or None,
-		from_date=from_date or None,
-		to_date=to_date or None,
+		from_date=iso(from_date),  # Frappe's chart code takes the dates as text
+		to_date=iso(to_date),
 		timespan=timespan or None,
 		time_interval=time_interval or None,
 		heatmap_year=heatmap_year or None,
