@@ -39,6 +39,16 @@ So every value is checked against its field's type, at these points:
   filters of the app's script reports are checked against each report's
   ``FILTERS`` (``ksad_app/overrides/query_report.py``).
 
+Why not Frappe's own checks of a document (``_validate_length``,
+``_validate_selects``): they run after the controller's ``validate``, and
+leaving them to Frappe was tried against the fuzz test (issue 16): a bad
+Select reached ``Regional Government``'s controller as a key (a 500), an
+Int of 10^12 in a child table the app rewrites was accepted without a word,
+and 200,000 characters in a fetched field were silently replaced. What
+Frappe checks itself, before the method runs, are the annotated arguments
+of whitelisted methods (``ksad_app/overrides/arguments.py``) and a DocType
+that does not exist (404).
+
 Left to Frappe: a request body that is not JSON at all (``{bad``) fails in
 ``frappe.app.make_form_dict``, before any hook of an app runs.
 
