@@ -38,7 +38,8 @@ def demo_users(context, json_path=None, reset_passwords=False):
 
 	import frappe
 
-	from ksad_app.setup.demo import create_demo_users, prepare_site
+	from ksad_app.setup.demo import create_demo_users
+	from ksad_app.setup.install import prepare_site
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -58,6 +59,26 @@ def demo_users(context, json_path=None, reset_passwords=False):
 	for user in users:
 		password = user["password"] or "(unchanged)"
 		click.echo(f"{user['role']:<28} {user['email']:<40} {password}")
+
+
+@click.command("ksad-prepare-site")
+@pass_context
+def prepare_site_command(context):
+	"""Bahasa Indonesia, Asia/Jakarta, IDR and the setup wizard marked done: a new KSAD site without demo data."""
+	import frappe
+
+	from ksad_app.setup.install import prepare_site
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		prepare_site()
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a bench command owns its transaction
+		click.echo(f"{site}: language id, time zone Asia/Jakarta, currency IDR, setup complete")
+	finally:
+		frappe.destroy()
 
 
 @click.command("ksad-import")
@@ -204,4 +225,4 @@ def benchmark(context, runs=15, json_path=None, only=None):
 		frappe.destroy()
 
 
-commands = [load_demo, demo_users, ksad_import, scale_data, benchmark]
+commands = [load_demo, demo_users, prepare_site_command, ksad_import, scale_data, benchmark]

@@ -147,33 +147,3 @@ def create_demo_users(reset_passwords: bool = False) -> list[dict]:
 				doc.save()
 		out.append({"role": role, "email": email, "password": password})
 	return out
-
-
-def prepare_site() -> None:
-	"""What a new KSAD site needs before its first user: Bahasa Indonesia,
-	Indonesia's time zone and currency, and the setup wizard marked done
-	(ksad_app needs no wizard of its own)."""
-	frappe.only_for(("System Manager",))
-	settings = frappe.get_single("System Settings")
-	settings.language = "id"
-	settings.country = settings.country or "Indonesia"
-	settings.time_zone = settings.time_zone or "Asia/Jakarta"
-	if settings.meta.has_field("currency") and frappe.db.exists("Currency", "IDR"):
-		frappe.db.set_value("Currency", "IDR", "enabled", 1)
-		settings.currency = settings.currency or "IDR"
-	if not settings.setup_complete:
-		# What the setup wizard takes from the country: without it the site keeps Frappe's
-		# defaults, and every date reads 2026-11-28 instead of 28-11-2026.
-		country = (
-			frappe.db.get_value("Country", settings.country, ["date_format", "time_format"], as_dict=True)
-			or frappe._dict()
-		)
-		settings.date_format = country.date_format or "dd-mm-yyyy"
-		settings.time_format = country.time_format or "HH:mm:ss"
-		settings.number_format = (
-			frappe.db.get_value("Currency", settings.currency, "number_format") or settings.number_format
-		)
-	settings.setup_complete = 1
-	settings.save()
-	# what the wizard's end does too: without it the Desk keeps sending everyone to the wizard
-	frappe.db.set_default("desktop:home_page", "workspace")
