@@ -19,6 +19,9 @@ Prints the requests per second, the median and 95th percentile latency per
 kind of request, and the errors by HTTP status; exits 1 on any server error
 (5xx) or failed connection. Figures are printed, never asserted. Only the
 standard library and ``requests`` (which every Frappe bench has).
+
+``--events FILE`` also writes one JSON line per request (wall-clock start and
+end, kind, status, whether the body showed a traceback), for the fault drills.
 """
 
 import argparse
@@ -62,6 +65,7 @@ class Client:
 		self.officer = self.login(OFFICERS[index % len(OFFICERS)])
 		self.member = self.login(MEMBER)
 		self.samples: list[tuple[str, int, float]] = []
+		self.events: list[dict] = []
 		self.failures: Counter = Counter()
 		self.name, self.state, self.modified = self.own_cooperation()
 
@@ -95,7 +99,7 @@ class Client:
 		return data["name"], data["workflow_state"], data["modified"]
 
 	def call(self, kind: str, session: requests.Session, method: str, path: str, **kwargs):
-		start = time.perf_counter()
+		start, wall = time.perf_counter(), time.time()
 		try:
 			r = session.request(method, f"{self.url}{path}", timeout=120, **kwargs)
 			status = r.status_code
@@ -103,6 +107,10 @@ class Client:
 			r, status = None, 0
 			self.failures[(kind, 0, type(e).__name__)] += 1
 		self.samples.append((kind, status, time.perf_counter() - start))
+		traceback = r is not None and status >= 400 and "Traceback (most recent call last)" in r.text
+		self.events.append(
+			{"start": wall, "end": time.time(), "kind": kind, "status": status, "traceback": traceback}
+		)
 		if r is not None and status >= 400:
 			try:
 				exc_type = r.json().get("exc_type") or ""
@@ -236,6 +244,7 @@ def main() -> int:
 	parser.add_argument("--seconds", type=float, default=60)
 	parser.add_argument("--password", default=PASSWORD, help="of the test world's users")
 	parser.add_argument("--seed", type=int, default=2009)
+	parser.add_argument("--events", help="write one JSON line per request here (for the fault drills)")
 	parser.add_argument(
 		"--mix",
 		default=",".join(f"{k}={v}" for k, v in MIX.items()),
@@ -260,6 +269,10 @@ def main() -> int:
 		t.join()
 	elapsed = time.monotonic() - start
 	samples = [s for c in clients for s in c.samples]
+	if args.events:
+		with open(args.events, "w") as f:
+			for event in sorted((e for c in clients for e in c.events), key=lambda e: e["start"]):
+				f.write(json.dumps(event) + "\n")
 	failures = sum((c.failures for c in clients), Counter())
 	return report(samples, failures, elapsed, len(clients))
 
