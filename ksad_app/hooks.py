@@ -124,6 +124,8 @@ for _doctype in _INPUT_CHECKED_DOCTYPES:
 before_request = ["ksad_app.overrides.input_checks.check_request"]
 # The login page in the visitor's language (the site's, Bahasa Indonesia), not always English (ksad_app/overrides/language.py).
 before_request.append("ksad_app.overrides.language.set_guest_language")
+# A first page of a desk list, marked for the shape of the row-level condition (ksad_app/overrides/reportview.py).
+before_request.append("ksad_app.overrides.reportview.mark_list_page")
 
 permission_query_conditions = {
 	"Inter-Regional Cooperation": "ksad_app.permissions.cooperation_query_conditions",

@@ -56,6 +56,8 @@ from pathlib import Path
 import frappe
 from frappe.utils import add_days, add_months, get_first_day, get_year_start, getdate, now_datetime, today
 
+from ksad_app import permissions
+from ksad_app.overrides.reportview import is_first_pages
 from ksad_app.scale import data as scale
 from ksad_app.scale.baselines import REPORT_SQL, doctype_scope, scoped, sql
 
@@ -325,23 +327,30 @@ def list_things(doctype: str) -> list[Thing]:
 	columns = ", ".join(f"t.`{f}`" for f in fields)
 
 	def page(user, kind):
-		out = call_form(
-			get,
-			doctype=doctype,
-			fields=json.dumps(qualified),
-			filters="[]",
-			order_by=f"`tab{doctype}`.{order}",
-			start=0,
-			page_length=PAGE_LENGTH,
-			view="List",
-			group_by="",
-			with_comment_count=1,
-		)
+		form = {
+			"doctype": doctype,
+			"fields": json.dumps(qualified),
+			"filters": "[]",
+			"order_by": f"`tab{doctype}`.{order}",
+			"start": 0,
+			"page_length": PAGE_LENGTH,
+			"view": "List",
+			"group_by": "",
+			"with_comment_count": 1,
+		}
+		# what the app's before_request does for this method (ksad_app.overrides.reportview)
+		frappe.local.ksad_list_page = is_first_pages(form)
+		try:
+			out = call_form(get, **form)
+		finally:
+			frappe.local.ksad_list_page = False
 		return out
 
 	def page_sql(user, kind):
+		# the same shape as the app's for this user's page (ksad_app.permissions.list_condition)
+		probe = kind != "all" and permissions.is_large(permissions.cooperation_scope(user))
 		rows = sql(
-			f"select {columns} from `tab{doctype}` t where {doctype_scope(doctype, kind)}"
+			f"select {columns} from `tab{doctype}` t where {doctype_scope(doctype, kind, probe=probe)}"
 			f" order by t.{order} limit {PAGE_LENGTH}",
 			scoped(kind, user),
 			as_dict=True,

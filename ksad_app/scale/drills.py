@@ -80,7 +80,9 @@ def torn_terminations() -> list[str]:
 
 def consistency() -> dict:
 	coop = frappe.qb.DocType(COOPERATION)
-	cooperations = (frappe.qb.from_(coop).select(coop.name, coop.workflow_state, coop.stage)).run(as_dict=True)
+	cooperations = (frappe.qb.from_(coop).select(coop.name, coop.workflow_state, coop.stage)).run(
+		as_dict=True
+	)
 	moves = last_moves()
 	out = {
 		"cooperations": len(cooperations),

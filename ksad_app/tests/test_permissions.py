@@ -89,6 +89,54 @@ class TestRowLevelAccess(WorldTestCase):
 		self.assertEqual(self.visible_keys(r.name for r in rows), {"bandung_raya", "cilacap_banjar"})
 
 
+class TestListPageShape(WorldTestCase):
+	"""permissions.list_condition: a first page of a large scope probes each row's links instead of reading the
+	whole scope (the time stays the same at any size); both shapes must give exactly the same rows."""
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.local.ksad_list_page = False
+
+	def page_names(self, doctype: str, user: str, probe: bool) -> list[str]:
+		from unittest.mock import patch
+
+		from ksad_app import permissions
+
+		frappe.set_user(user)
+		frappe.local.ksad_list_page = probe
+		# WALK_FACTOR 0: every scope counts as large, so the probe is taken whenever the page is marked
+		with patch.object(permissions, "WALK_FACTOR", 0):
+			return frappe.get_list(doctype, pluck="name", order_by="creation desc", limit_page_length=20)
+
+	def test_the_probe_and_the_semi_join_give_the_same_rows_to_every_user(self):
+		for doctype in (COOPERATION, "Supervision Activity", "Cooperation Issue", "Cooperation Termination"):
+			for user in EXPECTED_VISIBLE:
+				with self.subTest(doctype=doctype, user=user):
+					self.assertEqual(self.page_names(doctype, user, True), self.page_names(doctype, user, False))
+
+	def test_a_first_page_is_told_apart_from_other_lists(self):
+		from ksad_app.overrides.reportview import is_first_pages
+
+		page = {
+			"order_by": f"`tab{COOPERATION}`.`creation` desc",
+			"start": 0,
+			"page_length": 20,
+			"filters": "[]",
+		}
+		self.assertTrue(is_first_pages(page))
+		self.assertTrue(is_first_pages({**page, "order_by": f"`tab{COOPERATION}`.modified asc"}))
+		for other in (
+			{"filters": json.dumps([[COOPERATION, "stage", "=", "Pelaksanaan"]])},  # a filter: the semi-join
+			{"order_by": f"`tab{COOPERATION}`.`title` desc"},  # a sort without an index
+			{"page_length": 500},
+			{"start": 1000},
+			{"group_by": f"`tab{COOPERATION}`.`stage`"},
+			{"filters": "[bad"},
+		):
+			with self.subTest(other=other):
+				self.assertFalse(is_first_pages({**page, **other}))
+
+
 @unittest.skipUnless(SERVER, "KSAD_TEST_SERVER_URL is not set: scripts/run-tests starts a server and sets it")
 class TestRestApiAccess(WorldTestCase):
 	def test_pasal_2_3_api_resource_lists_each_user_exactly_their_cooperations(self):

@@ -1,0 +1,40 @@
+"""The desk's list page (``frappe.desk.reportview.get``, Frappe 15.55) marked in ``before_request``: a first page,
+newest first, takes the row-level condition MariaDB 10.11 walks in index order (``permissions.list_condition``)."""
+
+import re
+
+import frappe
+from frappe.utils import cint
+
+LIST_METHOD = "frappe.desk.reportview.get"
+# the desk's sort on an indexed column: creation (setup/indexes.py), modified, name
+INDEXED_ORDER = re.compile(r"`?tab[\w \-]+`?\.`?(creation|modified|name)`? (desc|asc)", re.IGNORECASE)
+PAGE_MAX = 100
+START_MAX = 500
+
+
+def is_first_pages(args) -> bool:
+	"""A page of at most 100 rows among the first 500, sorted on an indexed column, without filters or groups
+	(a filter may keep few rows of the scope, and a walk would then read many to find them)."""
+	filters = args.get("filters")
+	if isinstance(filters, str):
+		try:
+			filters = frappe.parse_json(filters)
+		except ValueError:
+			return False
+	order_by = args.get("order_by")
+	return (
+		0 < cint(args.get("page_length") or 20) <= PAGE_MAX
+		and cint(args.get("start")) <= START_MAX
+		and not filters
+		and not args.get("group_by")
+		and isinstance(order_by, str)
+		and bool(INDEXED_ORDER.fullmatch(order_by.strip()))
+	)
+
+
+def mark_list_page() -> None:
+	"""``before_request``: is this request a first page of a desk list? (Frappe's method runs unchanged.)"""
+	request = getattr(frappe.local, "request", None)
+	path = (request.path if request else "").rstrip("/")
+	frappe.local.ksad_list_page = path.endswith(f"/method/{LIST_METHOD}") and is_first_pages(frappe.form_dict)
