@@ -1,2 +1,3 @@
-"""Measuring tools behind ``bench ksad-scale-data`` and ``bench ksad-benchmark``: the synthetic national dataset
-and the benchmark against hand-written SQL. Nothing that serves a request imports from here."""
+"""Measuring and drilling tools: the synthetic national dataset (``bench ksad-scale-data``), the benchmark against
+hand-written SQL (``bench ksad-benchmark``) and what the fault drills check (``scripts/drill-*``). Nothing that
+serves a request imports from here."""
