@@ -162,8 +162,15 @@ override_whitelisted_methods = {
 # ---------------
 
 scheduler_events = {
+	# The outbox's sweep: notices whose job Redis did not take or lost (ksad_app/notifications/outbox.py).
+	"cron": {"* * * * *": ["ksad_app.notifications.outbox.send_queued"]},
 	"daily": [
 		"ksad_app.notifications.follow_ups.remind_overdue_follow_ups",
 		"ksad_app.notifications.termination_reminders.send_termination_reminders",
 	],
 }
+
+# Sent notices of the outbox are cleared after 30 days (Log Settings); a notice does not keep the document
+# it reports from being deleted (as Frappe's own Notification Log does not).
+default_log_clearing_doctypes = {"KSAD Notice": 30}
+ignore_links_on_delete = ["KSAD Notice"]

@@ -1,19 +1,18 @@
 """How the app tells people: a system notification and an e-mail, and who the recipients are.
 
 Each notice is a system notification (Notification Log) and an e-mail (Email
-Queue), written in the same transaction as the change it reports, so a
-refused change notifies nobody. Decision: on a site without an outgoing
-Email Account the e-mail is skipped and the system notification alone is
-sent; a missing mail server never blocks a stage move. Who hears about what
+Queue). The request writes it to the outbox (:mod:`ksad_app.notifications.outbox`)
+in the same transaction as the change it reports, so a refused change
+notifies nobody; a background job sends it after the commit. Decision: on a
+site without an outgoing Email Account the e-mail is skipped and the system
+notification alone is sent; a missing mail server never blocks a stage move. Who hears about what
 is REQUIREMENTS.md's "What people expect beyond the letter": the stage moves
 in ``ksad_app.workflow.notifications``, the rest in this package.
 """
 
 import frappe
-from frappe import _
-from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
-from frappe.email.doctype.email_account.email_account import EmailAccount
-from frappe.utils import get_url_to_form
+
+from ksad_app.notifications.outbox import queue_notice
 
 COOPERATION = "Inter-Regional Cooperation"
 
@@ -69,29 +68,11 @@ def party_contacts(cooperation: str) -> list[str]:
 
 
 def notify(users: list[str], subject: str, message: str, doc) -> list[str]:
-	"""A system notification and an e-mail to each user (not to the one who acted); returns who was told."""
+	"""A system notification and an e-mail to each user (not to the one who acted), through the outbox.
+
+	Returns who will be told; the notice goes out after the commit (:mod:`ksad_app.notifications.outbox`).
+	"""
 	users = sorted(set(users) - {frappe.session.user, "Administrator", "Guest"})
-	if not users:
-		return users
-	make_notification_logs(
-		frappe._dict(
-			type="Alert",
-			document_type=doc.doctype,
-			document_name=doc.name,
-			subject=subject,
-			email_content=message,
-			from_user=frappe.session.user,
-		),
-		users,
-	)
-	if not EmailAccount.find_default_outgoing():
-		return users
-	link = get_url_to_form(doc.doctype, doc.name)
-	frappe.sendmail(
-		recipients=users,
-		subject=frappe.utils.strip_html(subject),
-		message=f"<p>{message}</p><p><a href='{link}'>{_(doc.doctype)} {doc.name}</a></p>",
-		reference_doctype=doc.doctype,
-		reference_name=doc.name,
-	)
+	if users:
+		queue_notice(users, subject, message, doc.doctype, doc.name)
 	return users

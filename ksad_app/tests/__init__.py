@@ -147,6 +147,13 @@ def without_tkksd(province: str) -> None:
 TEST_OUTBOX = "KSAD Test Outbox"
 
 
+def deliver_notices() -> int:
+	"""Send the outbox's queued notices now, as their jobs would after the commit (the test keeps its transaction)."""
+	from ksad_app.notifications.outbox import send_queued
+
+	return send_queued(older_than=-3600, commit=False)
+
+
 def ensure_outbox() -> None:
 	"""An outgoing e-mail account, so that notifications are queued (Frappe sends nothing in tests)."""
 	if frappe.db.exists("Email Account", TEST_OUTBOX):

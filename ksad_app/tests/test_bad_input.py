@@ -229,6 +229,7 @@ def purge(doctype: str, name: str) -> None:
 		frappe.db.delete(df.options, {"parent": name, "parenttype": doctype})
 	if meta.issingle:
 		return
+	frappe.db.delete("KSAD Notice", {"reference_doctype": doctype, "reference_name": name})
 	frappe.db.delete(doctype, {"name": name})
 
 
@@ -286,6 +287,8 @@ class TestBadInput(WorldTestCase):
 			period_end=add_days(today(), -370),
 		).name
 		cls.made.append((REPORT, cls.report))
+		# a notice of the outbox, from the moves above (read by the System Manager only)
+		cls.notice = frappe.db.get_value("KSAD Notice", {"reference_name": cls.coop_pelaksanaan})
 		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the REST checks run in a separate server process
 
 	# --- helpers --------------------------------------------------------------------------------------
@@ -417,6 +420,7 @@ class TestBadInput(WorldTestCase):
 				"TKKSD-33",
 			),
 			SETTINGS: (MANAGER, None, SETTINGS),
+			"KSAD Notice": (MANAGER, None, self.notice),
 		}
 
 	def check_base(self, doctype: str, user: str, base: dict) -> None:

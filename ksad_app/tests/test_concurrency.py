@@ -640,5 +640,6 @@ def remove_committed(records: list[tuple[str, str]]) -> None:
 			frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
 		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
 		frappe.db.delete("Notification Log", {"document_type": doctype, "document_name": name})
+		frappe.db.delete("KSAD Notice", {"reference_doctype": doctype, "reference_name": name})
 		frappe.db.delete("Workflow Action", {"reference_doctype": doctype, "reference_name": name})
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the rows were committed for the server

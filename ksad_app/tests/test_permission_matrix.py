@@ -88,6 +88,7 @@ BODY = "Supervisory Body"
 REGION = "Regional Government"
 AFFAIR = "Government Affair"
 GUIDANCE = "Guidance Item"
+NOTICE = "KSAD Notice"
 SETTINGS = "KSAD Settings"
 
 NO_ROLE = "no KSAD role"
@@ -129,6 +130,7 @@ THROWAWAY = {
 	BODY: "TKKSD-65",
 	AFFAIR: MARK + " Urusan",
 	GUIDANCE: "99.z.1",
+	NOTICE: "ksad-matrix-notice",
 }
 # What a create attempt inserts (rolled back at once).
 NEW_MASTER = {
@@ -142,6 +144,7 @@ NEW_MASTER = {
 		"stage": "Penjajakan",
 		"description": MARK + " butir baru",
 	},
+	NOTICE: {"status": "Queued", "subject": MARK + " pemberitahuan baru"},
 }
 
 # Who stands for each role, and which records are theirs ("own") and another's ("other").
@@ -211,6 +214,7 @@ ROWS = [
 	*rows_of(AFFAIR, BASIC),
 	*rows_of(GUIDANCE, BASIC),
 	*rows_of(SETTINGS, ("read", "write")),
+	*rows_of(NOTICE, BASIC),
 ]
 SCOPED = (COOPERATION, ACTIVITY, ISSUE, TERMINATION, REPORT)
 
@@ -279,6 +283,12 @@ Guidance Item              | create  | none none none none none none none
 Guidance Item              | delete  | none none none none none none none
 KSAD Settings              | read    | all  all  all  all  all  all  none
 KSAD Settings              | write   | none none none none none all  none
+# The outbox of notices (ksad_app/notifications/outbox.py): written and sent by the app itself, read by the
+# System Manager only; what a notice says reaches its recipients as their Notification Log.
+KSAD Notice                | read    | none none none none none none none
+KSAD Notice                | write   | none none none none none none none
+KSAD Notice                | create  | none none none none none none none
+KSAD Notice                | delete  | none none none none none none none
 """
 
 # Cells that depart from REQUIREMENTS.md and cannot be corrected in the DocType permissions or in
@@ -420,10 +430,11 @@ def throwaway(doctype: str) -> str:
 		BODY: {"body_type": "Tim Koordinasi Kerja Sama Daerah", "province": "65"},
 		AFFAIR: {"affair_name": name, "affair_category": "Pilihan"},
 		GUIDANCE: {**NEW_MASTER[GUIDANCE], "code": name, "description": MARK + " butir"},
+		NOTICE: {"status": "Sent", "subject": MARK + " pemberitahuan"},
 	}[doctype]
 	if doctype == REGION:
 		values["parent_regional_government"] = "65"
-	return frappe.get_doc({"doctype": doctype, **values}).insert().name
+	return frappe.get_doc({"doctype": doctype, **values}).insert(set_name=name).name
 
 
 class Records:
@@ -493,6 +504,10 @@ def purge() -> None:
 		BODY: [THROWAWAY[BODY], "TKKSD-" + NEW_MASTER[BODY]["province"]],
 		AFFAIR: [THROWAWAY[AFFAIR], NEW_MASTER[AFFAIR]["affair_name"]],
 		GUIDANCE: [THROWAWAY[GUIDANCE], NEW_MASTER[GUIDANCE]["code"]],
+		NOTICE: [
+			THROWAWAY[NOTICE],
+			*frappe.get_all(NOTICE, filters={"subject": ("like", MARK + " %")}, pluck="name"),
+		],
 	}
 	for doctype, names in (
 		(REPORT, reports),
@@ -519,6 +534,7 @@ def remove(doctype: str, names: list[str]) -> None:
 	frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", names)})
 	frappe.db.delete("Comment", {"reference_doctype": doctype, "reference_name": ("in", names)})
 	frappe.db.delete("Notification Log", {"document_type": doctype, "document_name": ("in", names)})
+	frappe.db.delete("KSAD Notice", {"reference_doctype": doctype, "reference_name": ("in", names)})
 	queued = frappe.get_all(
 		"Email Queue", filters={"reference_doctype": doctype, "reference_name": ("in", names)}, pluck="name"
 	)

@@ -112,7 +112,9 @@ class TestListPageShape(WorldTestCase):
 		for doctype in (COOPERATION, "Supervision Activity", "Cooperation Issue", "Cooperation Termination"):
 			for user in EXPECTED_VISIBLE:
 				with self.subTest(doctype=doctype, user=user):
-					self.assertEqual(self.page_names(doctype, user, True), self.page_names(doctype, user, False))
+					self.assertEqual(
+						self.page_names(doctype, user, True), self.page_names(doctype, user, False)
+					)
 
 	def test_a_first_page_is_told_apart_from_other_lists(self):
 		from ksad_app.overrides.reportview import is_first_pages

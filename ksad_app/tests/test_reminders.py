@@ -17,6 +17,7 @@ from ksad_app.tests import (
 	TKKSD_JABAR,
 	WorldTestCase,
 	advance,
+	deliver_notices,
 	new_cooperation,
 )
 from ksad_app.tests.test_workflow import act, edit
@@ -34,6 +35,7 @@ def set_reminder_days(value: str) -> None:
 
 def reminders_for(name: str, user: str | None = None) -> list[frappe._dict]:
 	"""The termination reminders in the Notification Log about ``name`` (for ``user``)."""
+	deliver_notices()  # the outbox's job, after the commit
 	filters = {"document_type": COOPERATION, "document_name": name, "subject": ("like", f"%{MARK}%")}
 	if user:
 		filters["for_user"] = user
@@ -134,6 +136,7 @@ class TestTerminationReminders(WorldTestCase):
 
 	def test_pasal_10_d_4_e_mail_where_an_outgoing_account_exists(self):
 		def queued() -> int:
+			deliver_notices()  # the outbox's job, after the commit
 			return frappe.db.count(
 				"Email Queue", {"reference_doctype": COOPERATION, "reference_name": self.coop}
 			)

@@ -33,6 +33,7 @@ from ksad_app.tests import (
 	TKKSD_JABAR,
 	TKKSD_JATENG,
 	WorldTestCase,
+	deliver_notices,
 	new_cooperation,
 )
 
@@ -45,8 +46,11 @@ def act(user: str, name: str, action: str, reason: str | None = None):
 	frappe.set_user(user)
 	try:
 		if reason is None:
-			return apply_workflow(frappe.get_doc(COOPERATION, name), action)
-		return apply_action(name, action, reason)
+			doc = apply_workflow(frappe.get_doc(COOPERATION, name), action)
+		else:
+			doc = apply_action(name, action, reason)
+		deliver_notices()  # the outbox's job, after the commit
+		return doc
 	finally:
 		frappe.set_user("Administrator")
 

@@ -29,6 +29,7 @@ from ksad_app.tests import (
 	TKKSD_JATENG,
 	WorldTestCase,
 	advance,
+	deliver_notices,
 	new_cooperation,
 )
 
@@ -72,6 +73,7 @@ def stored(name: str, *fields: str) -> dict:
 
 
 def notified(user: str, name: str) -> list[str]:
+	deliver_notices()  # the outbox's job, after the commit
 	return frappe.get_all(
 		"Notification Log",
 		filters={"for_user": user, "document_type": ISSUE, "document_name": name},

@@ -33,6 +33,7 @@ from ksad_app.tests import (
 	TKKSD_JATENG,
 	WorldTestCase,
 	advance,
+	deliver_notices,
 )
 
 COOPERATION = "Inter-Regional Cooperation"
@@ -399,6 +400,7 @@ class TestCooperationTermination(WorldTestCase):
 	def test_pasal_10_d_4_termination_submitted_notifies_the_body(self):
 		coop = cooperation_at_pengakhiran("Pengakhiran pemberitahuan")
 		doc = new_termination(OFFICER_BANDUNG, coop, submit=True)
+		deliver_notices()  # the outbox's job, after the commit
 		self.assertTrue(
 			frappe.db.exists(
 				"Notification Log",

@@ -15,6 +15,7 @@ from ksad_app.tests import (
 	TKKSD_JABAR,
 	TKKSD_JATENG,
 	WorldTestCase,
+	deliver_notices,
 	new_cooperation,
 )
 from ksad_app.tests.test_workflow import act
@@ -207,6 +208,7 @@ class TestSupervisionActivity(WorldTestCase):
 		)
 		self.assertEqual(activity.follow_up_status, "Menunggu Tindak Lanjut")
 		self.assertIn(activity.name, remind_overdue_follow_ups())
+		deliver_notices()  # the outbox's job, after the commit
 		for user in (TKKSD_JABAR, OFFICER_BANDUNG):
 			self.assertTrue(
 				frappe.db.exists("Notification Log", {"for_user": user, "document_name": activity.name})
