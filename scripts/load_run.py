@@ -21,7 +21,8 @@ kind of request, and the errors by HTTP status; exits 1 on any server error
 standard library and ``requests`` (which every Frappe bench has).
 
 ``--events FILE`` also writes one JSON line per request (wall-clock start and
-end, kind, status, whether the body showed a traceback), for the fault drills.
+end, kind, status, whether the body showed a traceback, the client's
+cooperation and, for a save, the value sent), for the fault drills.
 """
 
 import argparse
@@ -98,7 +99,7 @@ class Client:
 		data = r.json()["data"]
 		return data["name"], data["workflow_state"], data["modified"]
 
-	def call(self, kind: str, session: requests.Session, method: str, path: str, **kwargs):
+	def call(self, kind: str, session: requests.Session, method: str, path: str, value: str = "", **kwargs):
 		start, wall = time.perf_counter(), time.time()
 		try:
 			r = session.request(method, f"{self.url}{path}", timeout=120, **kwargs)
@@ -108,9 +109,11 @@ class Client:
 			self.failures[(kind, 0, type(e).__name__)] += 1
 		self.samples.append((kind, status, time.perf_counter() - start))
 		traceback = r is not None and status >= 400 and "Traceback (most recent call last)" in r.text
-		self.events.append(
-			{"start": wall, "end": time.time(), "kind": kind, "status": status, "traceback": traceback}
-		)
+		event = {"start": wall, "end": time.time(), "kind": kind, "status": status, "traceback": traceback}
+		event["cooperation"] = self.name
+		if value:
+			event["value"] = value
+		self.events.append(event)
 		if r is not None and status >= 400:
 			try:
 				exc_type = r.json().get("exc_type") or ""
@@ -167,15 +170,14 @@ class Client:
 				},
 			)
 		elif kind == "save" and self.state == "Penjajakan":
+			value = f"Pengolahan sampah regional, revisi {self.random.randint(1, 10**6)}"
 			r = self.call(
 				"save",
 				self.officer,
 				"PUT",
 				f"/api/resource/{COOPERATION}/{self.name}",
-				json={
-					"cooperation_object": f"Pengolahan sampah regional, revisi {self.random.randint(1, 10**6)}",
-					"modified": self.modified,
-				},
+				value=value,
+				json={"cooperation_object": value, "modified": self.modified},
 			)
 			self.remember(r)
 		elif self.state == "Penjajakan":

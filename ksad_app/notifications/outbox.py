@@ -2,13 +2,14 @@
 
 A stage move, a problem or dispute, a termination or a reminder writes one
 ``KSAD Notice`` row in the transaction of the change it reports, so a refused
-change notifies nobody and a saved one is never forgotten, and asks Frappe's
-queue (``short``) to send it once that transaction commits. The job,
-:func:`deliver`, makes the system notifications (Notification Log) and the
-e-mail (Email Queue, which Frappe's scheduled ``flush`` sends over SMTP) and
-marks the notice Sent in one transaction, holding the notice's row lock: a
-notice goes out once however many jobs reach it, and a job killed half-way
-leaves it Queued, never half-sent.
+change notifies nobody and a saved one is never forgotten. When that
+transaction commits, one job on Frappe's ``short`` queue is asked to send
+the transaction's notices (one for a stage move; a thousand for a day's
+reminders). For each notice, :func:`deliver` makes the system notifications
+(Notification Log) and the e-mail (Email Queue, which Frappe's scheduled
+``flush`` sends over SMTP) and marks the notice Sent in one transaction,
+holding the notice's row lock: a notice goes out once however many jobs
+reach it, and a job killed half-way leaves the rest Queued, never half-sent.
 
 When Redis cannot take the job (restarting, down) or loses it (the queue
 lives in Redis' memory), :func:`send_queued`, every minute from the
@@ -18,8 +19,6 @@ Why: rendering the notifications and the e-mail inside the request kept a
 stage action (Ajukan) at 2.9 s median under the 8-client load run (issue 18);
 the request now writes one row.
 """
-
-from functools import partial
 
 import frappe
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
@@ -33,6 +32,8 @@ SENT = "Sent"
 # Seconds a notice is left to its own job before the sweep sends it.
 SWEEP_AFTER = 60
 SWEEP_BATCH = 500
+# the notices written in the current transaction (frappe.local.flags), queued as one job at its commit
+PENDING = "ksad_pending_notices"
 
 
 def queue_notice(users: list[str], subject: str, message: str, doctype: str, name: str) -> str:
@@ -58,25 +59,63 @@ def queue_notice(users: list[str], subject: str, message: str, doctype: str, nam
 	# The app's own record of a change the user was just allowed to make: written as a row, with no
 	# permission of its own to check (nobody but the System Manager reads notices).
 	notice.db_insert()
-	frappe.db.after_commit.add(partial(enqueue_delivery, notice.name))
+	pending = frappe.local.flags.get(PENDING)
+	if pending is None:
+		pending = frappe.local.flags[PENDING] = []
+		frappe.db.after_commit.add(enqueue_pending)
+		frappe.db.after_rollback.add(forget_pending)
+	pending.append(notice.name)
 	return notice.name
 
 
-def job_id(notice: str) -> str:
-	return f"ksad-notice::{notice}"
+def enqueue_pending() -> None:
+	"""After the commit: one job for the transaction's notices."""
+	notices = frappe.local.flags.pop(PENDING, None)
+	if notices:
+		enqueue_delivery(notices)
 
 
-def enqueue_delivery(notice: str) -> None:
-	"""After the commit: queue the notice's job; when Redis cannot take it, the sweep sends the notice."""
+def forget_pending() -> None:
+	"""After a rollback: its notices were never written."""
+	frappe.local.flags.pop(PENDING, None)
+
+
+def job_id(notices: list[str]) -> str:
+	return f"ksad-notices::{notices[0]}"
+
+
+def enqueue_delivery(notices: list[str]) -> None:
+	"""Queue the job that sends ``notices``; when Redis cannot take it, the sweep sends them."""
 	try:
 		frappe.enqueue(
-			"ksad_app.notifications.outbox.deliver",
+			"ksad_app.notifications.outbox.deliver_all",
 			queue="short",
-			job_id=job_id(notice),
-			notice=notice,
+			job_id=job_id(notices),
+			notices=notices,
 		)
 	except (RedisError, OSError):
-		frappe.logger("ksad_app").info(f"notice {notice} left to the sweep: Redis did not take its job")
+		frappe.logger("ksad_app").info(
+			f"{len(notices)} notices left to the sweep: Redis did not take their job"
+		)
+
+
+def deliver_all(notices: list[str], commit: bool = True) -> int:
+	"""The job: send each notice still Queued, each in a transaction of its own. Returns how many it sent.
+
+	A notice that fails is logged and left Queued for the sweep; the others go out.
+	"""
+	sent = 0
+	for name in notices:
+		if not commit:
+			sent += deliver(name)
+			continue
+		try:
+			sent += deliver(name)
+			frappe.db.commit()  # nosemgrep: frappe-manual-commit -- one notice, one transaction (docstring)
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(title=frappe._("Notice {0} was not sent").format(name))
+	return sent
 
 
 def deliver(notice: str) -> bool:
@@ -153,15 +192,4 @@ def send_queued(older_than: int = SWEEP_AFTER, commit: bool = True) -> int:
 		order_by="queued_on asc",
 		limit=SWEEP_BATCH,
 	)
-	sent = 0
-	for name in names:
-		if not commit:
-			sent += deliver(name)
-			continue
-		try:
-			sent += deliver(name)
-			frappe.db.commit()  # nosemgrep: frappe-manual-commit -- one notice, one transaction (docstring)
-		except Exception:
-			frappe.db.rollback()
-			frappe.log_error(title=frappe._("Notice {0} was not sent").format(name))
-	return sent
+	return deliver_all(names, commit=commit)

@@ -18,6 +18,15 @@ and the SHA-256 of every file of the site, for ``scripts/drill-backup-restore``
 to compare a site with its restored copy; ``backup_fixture`` gives a site what
 that drill backs up: attached PKS files, a submitted termination and a
 submitted supervision report, beside the synthetic register.
+
+For the notification drills (``scripts/drill-redis-restart``,
+``scripts/drill-worker-kill``): ``set_outbox`` points the test site's
+outgoing Email Account at the drill's SMTP server, ``notice_tally`` counts
+what the requests and the outbox did for a set of cooperations (moves
+answered 200 against Stage History rows, notices Queued and Sent,
+Notification Logs, e-mails queued and sent), ``reminder_fixture`` makes the
+cooperations a reminder job has to go through and ``remove_reminder_fixture``
+takes them away again.
 """
 
 import hashlib
@@ -26,6 +35,7 @@ import os
 
 import frappe
 from frappe.query_builder.functions import Count, Max
+from frappe.utils import add_days, today
 
 from ksad_app.domain import stages
 
@@ -143,8 +153,6 @@ def fingerprint() -> dict:
 def backup_fixture() -> dict:
 	"""On a site with the synthetic register (``bench ksad-scale-data``): PKS files attached to cooperations
 	(private, real content), a submitted termination, and a compiled, submitted Pasal 8 report."""
-	from frappe.utils import add_days, today
-
 	from ksad_app.domain.reporting import PASAL_8
 	from ksad_app.scale.data import SEKBER_USER
 
@@ -184,3 +192,242 @@ def backup_fixture() -> dict:
 	out = {"pks_files": attached, "submitted_terminations": terminations, "supervision_report": report.name}
 	print(json.dumps(out))
 	return out
+
+
+TEST_OUTBOX = "KSAD Test Outbox"
+TEST_OUTBOX_DOCTYPE = "Email Account"
+REMINDER_PREFIX = "DRILL-REM-"
+
+
+def set_outbox(server: str, port: int) -> dict:
+	"""Point the test site's outgoing Email Account at ``server:port``; prints and returns what it was."""
+	if not frappe.conf.allow_tests:
+		frappe.throw("set_outbox is for a test site (allow_tests)")
+	from ksad_app.tests import ensure_outbox
+
+	ensure_outbox()
+	before = frappe.db.get_value(TEST_OUTBOX_DOCTYPE, TEST_OUTBOX, ["smtp_server", "smtp_port"], as_dict=True)
+	frappe.db.set_value(
+		TEST_OUTBOX_DOCTYPE,
+		TEST_OUTBOX,
+		{"smtp_server": server, "smtp_port": int(port), "use_tls": 0, "use_ssl_for_outgoing": 0},
+	)
+	frappe.db.set_default("suspend_email_queue", 0)
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a drill's setting, read by other processes
+	print(json.dumps(before))
+	return before
+
+
+def cooperations_titled(title_like: str) -> list[str]:
+	return frappe.get_all(COOPERATION, filters={"title": ("like", title_like)}, pluck="name")
+
+
+def notice_tally(title_like: str = "[LOAD] %", prefix: str = "") -> dict:
+	"""What the outbox did for the cooperations titled like ``title_like`` (or named ``prefix``...)."""
+	if prefix:
+		names = frappe.get_all(COOPERATION, filters={"name": ("like", f"{prefix}%")}, pluck="name")
+	else:
+		names = cooperations_titled(title_like)
+	out = {"cooperations": len(names)}
+	if not names:
+		print(json.dumps(out))
+		return out
+	log = frappe.qb.DocType("Cooperation Stage Log")
+	moves = (
+		frappe.qb.from_(log)
+		.select(log.action, Count("*").as_("n"))
+		.where((log.parenttype == COOPERATION) & log.parent.isin(names))
+		.groupby(log.action)
+	).run(as_dict=True)
+	out["stage_history"] = {r.action: r.n for r in moves}
+	notices = frappe.get_all(
+		"KSAD Notice",
+		filters={"reference_doctype": COOPERATION, "reference_name": ("in", names)},
+		fields=["status", "attempts", "recipients"],
+	)
+	out["notices"] = len(notices)
+	out["notices_queued"] = sum(n.status == "Queued" for n in notices)
+	out["notices_sent_more_than_once"] = sum((n.attempts or 0) > 1 for n in notices)
+	out["recipients_of_sent_notices"] = sum(
+		len((n.recipients or "").split()) for n in notices if n.status == "Sent"
+	)
+	nl = frappe.qb.DocType("Notification Log")
+	out["notification_logs"] = (
+		frappe.qb.from_(nl)
+		.select(Count("*"))
+		.where((nl.document_type == COOPERATION) & nl.document_name.isin(names))
+	).run()[0][0]
+	queue = frappe.qb.DocType("Email Queue")
+	rec = frappe.qb.DocType("Email Queue Recipient")
+	mails = (
+		frappe.qb.from_(queue)
+		.join(rec)
+		.on(rec.parent == queue.name)
+		.select(rec.status, Count("*").as_("n"))
+		.where((queue.reference_doctype == COOPERATION) & queue.reference_name.isin(names))
+		.groupby(rec.status)
+	).run(as_dict=True)
+	out["email_recipients"] = {r.status: r.n for r in mails}
+	print(json.dumps(out))
+	return out
+
+
+def reminder_fixture(count: int = 1000, end_in_days: int = 100) -> dict:
+	"""``count`` cooperations at Pelaksanaan ending in ``end_in_days``, each due a termination reminder.
+
+	One is taken through the workflow by the test world's officer and TKKSD member
+	(``ksad_app.tests``); the others are copies of its rows (the cooperation and
+	its parties, supervisors and Stage History), named ``DRILL-REM-00001``....
+	For a test site only (allow_tests).
+	"""
+	if not frappe.conf.allow_tests:
+		frappe.throw("reminder_fixture is for a test site (allow_tests)")
+	from ksad_app.notifications.outbox import send_queued
+	from ksad_app.tests import OFFICER_BANDUNG, TKKSD_JABAR, advance, ensure_world, new_cooperation
+
+	remove_reminder_fixture()
+	ensure_world()
+	end = add_days(today(), int(end_in_days))
+	template = new_cooperation(OFFICER_BANDUNG, ["32.73", "32.77"], title="[DRILL] Pengingat").name
+	advance(
+		template,
+		stages.PELAKSANAAN,
+		OFFICER_BANDUNG,
+		TKKSD_JABAR,
+		start_date=str(add_days(today(), -300)),
+		end_date=str(end),
+	)
+	frappe.set_user("Administrator")
+	send_queued(older_than=-3600, commit=False)  # the template's own moves are not the drill's
+	parent = frappe.get_all(COOPERATION, filters={"name": template}, fields=["*"])[0]
+	tables = [(t.options, t.fieldname) for t in frappe.get_meta(COOPERATION).get_table_fields()]
+	children = {
+		child: frappe.get_all(child, filters={"parent": template, "parenttype": COOPERATION}, fields=["*"])
+		for child, _field in tables
+	}
+	names = [f"{REMINDER_PREFIX}{i:05d}" for i in range(1, int(count) + 1)]
+	fields = list(parent.keys())
+	rows = []
+	for i, name in enumerate(names, 1):
+		rows.append(
+			[name if f == "name" else f"[DRILL] Pengingat {i}" if f == "title" else parent[f] for f in fields]
+		)
+	frappe.db.bulk_insert(COOPERATION, fields, rows)
+	for child, child_rows in children.items():
+		if not child_rows:
+			continue
+		child_fields = list(child_rows[0].keys())
+		values = [
+			[
+				frappe.generate_hash(length=12) if f == "name" else name if f == "parent" else row[f]
+				for f in child_fields
+			]
+			for name in names
+			for row in child_rows
+		]
+		frappe.db.bulk_insert(child, child_fields, values)
+	delete_cooperations([template])
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a drill's fixture, read by the worker
+	out = {"cooperations": len(names), "end_date": str(end)}
+	print(json.dumps(out))
+	return out
+
+
+def delete_cooperations(names: list[str]) -> None:
+	"""Cooperations, their rows, and what Frappe and the outbox recorded about them."""
+	if not names:
+		return
+	for table in frappe.get_meta(COOPERATION).get_table_fields():
+		frappe.db.delete(table.options, {"parent": ("in", names), "parenttype": COOPERATION})
+	for doctype, field, name_field in (
+		("KSAD Notice", "reference_doctype", "reference_name"),
+		("Notification Log", "document_type", "document_name"),
+		("Version", "ref_doctype", "docname"),
+		("Comment", "reference_doctype", "reference_name"),
+		("Workflow Action", "reference_doctype", "reference_name"),
+	):
+		frappe.db.delete(doctype, {field: COOPERATION, name_field: ("in", names)})
+	queued = frappe.get_all(
+		"Email Queue",
+		filters={"reference_doctype": COOPERATION, "reference_name": ("in", names)},
+		pluck="name",
+	)
+	if queued:
+		frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+		frappe.db.delete("Email Queue", {"name": ("in", queued)})
+	frappe.db.delete(COOPERATION, {"name": ("in", names)})
+
+
+def remove_reminder_fixture() -> int:
+	"""Take away what :func:`reminder_fixture` made (and any ``[DRILL]`` template left by a killed run)."""
+	names = frappe.get_all(COOPERATION, filters={"name": ("like", f"{REMINDER_PREFIX}%")}, pluck="name")
+	names += cooperations_titled("[DRILL] %")
+	delete_cooperations(sorted(set(names)))
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a drill's fixture, removed for good
+	print(json.dumps({"removed": len(set(names))}))
+	return len(set(names))
+
+
+def cooperation_objects(title_like: str = "[LOAD] %") -> dict:
+	"""The stored object of each cooperation titled like this (what the drills' saves wrote)."""
+	out = {
+		r.name: r.cooperation_object
+		for r in frappe.get_all(
+			COOPERATION, filters={"title": ("like", title_like)}, fields=["name", "cooperation_object"]
+		)
+	}
+	print(json.dumps(out))
+	return out
+
+
+def queue_job(method: str, queue: str = "long") -> str:
+	"""Queue ``method`` as the scheduler queues a job; prints the job's id."""
+	job = frappe.enqueue(method, queue=queue)
+	print(job.id)
+	return job.id
+
+
+def reminder_state(uncommitted: bool = False) -> dict:
+	"""Notices and Termination Reminder rows of :func:`reminder_fixture`'s cooperations (committed, or not yet)."""
+	if uncommitted:
+		frappe.db.sql("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
+	like = ("like", f"{REMINDER_PREFIX}%")
+	out = {
+		"notices": frappe.db.count("KSAD Notice", {"reference_name": like}),
+		"reminder_rows": frappe.db.count("Termination Reminder", {"parent": like}),
+	}
+	print(json.dumps(out))
+	return out
+
+
+def wait_for_uncommitted_notices(target: int, timeout: float = 120) -> int:
+	"""Poll, from this connection and without waiting for a commit, until the reminder job has written
+	``target`` notices; prints how many it saw (the drill kills the worker then)."""
+	import time
+
+	frappe.db.sql("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
+	deadline, seen = time.monotonic() + float(timeout), 0
+	while time.monotonic() < deadline:
+		frappe.db.rollback()
+		seen = frappe.db.count("KSAD Notice", {"reference_name": ("like", f"{REMINDER_PREFIX}%")})
+		if seen >= int(target):
+			break
+		time.sleep(0.05)
+	print(seen)
+	return seen
+
+
+def send_emails(rounds: int = 50) -> int:
+	"""Frappe's scheduled e-mail flush (``frappe.email.queue.flush``), run until the queue is empty; prints
+	how many e-mails were sent."""
+	from frappe.email.queue import flush, get_queue
+
+	before = frappe.db.count("Email Queue", {"status": "Sent"})
+	for _ in range(int(rounds)):
+		if not get_queue():
+			break
+		flush()
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the flush as the scheduler runs it
+	sent = frappe.db.count("Email Queue", {"status": "Sent"}) - before
+	print(sent)
+	return sent
