@@ -822,7 +822,7 @@ def add_floor_user() -> bool:
 def run(runs: int = 15, only: str | None = None, echo: Callable[[str], None] = print) -> list[dict]:
 	"""Measure everything as each user; returns one dict per (thing, user)."""
 	frappe.set_user("Administrator")
-	things = [t for t in discover() if not only or only.lower() in t.name.lower()]
+	things = [t for t in discover() if not only or only.lower() in f"{t.kind}: {t.name}".lower()]
 	results = []
 	for label, user, kind in USERS:
 		for thing in things:
