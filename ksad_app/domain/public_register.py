@@ -155,23 +155,23 @@ def _text(value, limit: int) -> str | None:
 	return text or None
 
 
-def normalise_filters(args: dict) -> Filters:
+def normalise_filters(values: dict) -> Filters:
 	"""The filters of a request, from its arguments; unknown arguments are ignored."""
-	region = _code(args.get("region"), province=False)
-	province = _code(args.get("province"), province=True)
+	region = _code(values.get("region"), province=False)
+	province = _code(values.get("province"), province=True)
 	if region and not province:
 		province = region.split(".")[0]
 	if region and province and not region.startswith(province + "."):
 		region = None
-	stage = args.get("stage")
+	stage = values.get("stage")
 	return Filters(
 		province=province,
 		region=region,
-		affair=_text(args.get("affair"), 140),
+		affair=_text(values.get("affair"), 140),
 		stage=stage if stage in PUBLISHED_STAGES else None,
-		year=_int(args.get("year"), FIRST_YEAR, LAST_YEAR),
-		q=_text(args.get("q"), MAX_QUERY),
-		page=_int(args.get("page"), 1, MAX_PAGE) or 1,
+		year=_int(values.get("year"), FIRST_YEAR, LAST_YEAR),
+		q=_text(values.get("q"), MAX_QUERY),
+		page=_int(values.get("page"), 1, MAX_PAGE) or 1,
 	)
 
 
