@@ -307,8 +307,6 @@ class InterRegionalCooperation(LocksOwnRowOnly, Document):
 		The change and its reason are kept in the document's versions (``track_changes``)."""
 		before = self.get_doc_before_save()
 		show = bool(self.show_in_public_register)
-		if show:
-			self.public_register_reason = None
 		try:
 			public_register.check_publication_change(
 				None if before is None else bool(before.show_in_public_register),
