@@ -86,11 +86,15 @@ fixtures = [
 # Website
 # -------
 # The public register (issue 17): /kerja-sama-daerah (ksad_app/www), a page per published cooperation,
-# its sitemap, and the open data at /kerja-sama-daerah.csv and .json (ksad_app/public_register).
+# its sitemap, and the open data at /kerja-sama-daerah.csv and .json (ksad_app/public_register), the pages'
+# HTML kept in Redis for guests (renderer.RegisterPage).
 website_route_rules = [
 	{"from_route": "/kerja-sama-daerah/<name>", "to_route": "kerja-sama-daerah-detail"},
 ]
-page_renderer = ["ksad_app.public_register.renderer.OpenDataPage"]
+page_renderer = [
+	"ksad_app.public_register.renderer.OpenDataPage",
+	"ksad_app.public_register.renderer.RegisterPage",
+]
 
 # Permissions
 # -----------

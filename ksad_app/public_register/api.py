@@ -26,12 +26,14 @@ def requests_per_minute() -> int:
 
 def open_data_rows(filters: rules.Filters) -> list[dict]:
 	"""Every published cooperation matching ``filters`` (at most MAX_OPEN_DATA_ROWS), public columns only."""
+	rows = query.rows(filters, rules.MAX_OPEN_DATA_ROWS)
+	return [{f: row[f] for f in rules.PUBLIC_FIELDNAMES} for row in rows]
 
-	def compute() -> list[dict]:
-		rows = query.rows(filters, rules.MAX_OPEN_DATA_ROWS)
-		return [{f: row[f] for f in rules.PUBLIC_FIELDNAMES} for row in rows]
 
-	return cached("open_data", filters.key(), compute)
+def open_data_text(filters: rules.Filters, format: str) -> str:
+	"""The open data as text, kept in Redis per register version, filters and format."""
+	render = as_csv if format == "csv" else as_json
+	return cached(f"open_data_{format}", filters.key(), lambda: render(open_data_rows(filters)))
 
 
 def as_csv(rows: list[dict]) -> str:
@@ -75,11 +77,11 @@ def open_data(
 	filters = rules.normalise_filters(
 		{"province": province, "region": region, "affair": affair, "stage": stage, "year": year, "q": q}
 	)
-	rows = open_data_rows(filters)
+	text = open_data_text(filters, format)
 	if format == "csv":
-		response = Response(as_csv(rows), mimetype="text/csv", content_type="text/csv; charset=utf-8")
+		response = Response(text, content_type="text/csv; charset=utf-8")
 		response.headers["Content-Disposition"] = 'attachment; filename="kerja-sama-daerah.csv"'
 	else:
-		response = Response(as_json(rows), content_type="application/json; charset=utf-8")
+		response = Response(text, content_type="application/json; charset=utf-8")
 	response.headers["Cache-Control"] = "public, max-age=300"
 	return response

@@ -5,6 +5,7 @@ the template renders it. A cooperation that is not published (not yet signed,
 withdrawn, cancelled) or unknown answers 404, like any missing page.
 """
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import frappe
@@ -30,10 +31,15 @@ def page_data(filters: rules.Filters) -> dict:
 			"page": page,
 			"pages": pages,
 			"rows": query.rows(filters, rules.PAGE_SIZE, (page - 1) * rules.PAGE_SIZE),
-			"by_province": query.counts_by_province(filters),
 		}
 
-	return cached("page", f"{filters.key()}|{filters.page}", compute)
+	data = cached("page", f"{filters.key()}|{filters.page}", compute)
+	# the counts per province ignore the place and the page: one entry for all their pages
+	anywhere = replace(filters, province=None, region=None, page=1)
+	return {
+		**data,
+		"by_province": cached("by_province", anywhere.key(), lambda: query.counts_by_province(anywhere)),
+	}
 
 
 def options(filters: rules.Filters) -> dict:

@@ -11,6 +11,7 @@ the parties and bodies of its rows: five queries whatever the register's size.
 import frappe
 from frappe.query_builder import Order
 from frappe.query_builder.functions import Coalesce, Count, Max, Min
+from pypika.terms import ExistsCriterion
 
 from ksad_app.domain import public_register as rules
 from ksad_app.domain.regions import PROVINSI
@@ -64,12 +65,13 @@ def condition(filters: rules.Filters, with_place: bool = True):
 	if filters.q:
 		pattern = rules.like_pattern(filters.q)
 		p = frappe.qb.DocType(PARTY)
-		by_party = (
+		# a party's name, probed per cooperation (MariaDB does not flatten an IN subquery under OR)
+		by_party = ExistsCriterion(
 			frappe.qb.from_(p)
-			.select(p.parent)
-			.where((p.parenttype == COOPERATION) & p.region_name.like(pattern))
+			.select(p.name)
+			.where((p.parent == c.name) & (p.parenttype == COOPERATION) & p.region_name.like(pattern))
 		)
-		where &= c.title.like(pattern) | c.name.like(pattern) | c.name.isin(by_party)
+		where &= c.title.like(pattern) | c.name.like(pattern) | by_party
 	return c, where
 
 
