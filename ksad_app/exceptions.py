@@ -109,3 +109,11 @@ class NotYourReportError(frappe.PermissionError):
 
 class InvalidValueError(KSADValidationError):
 	"""A value does not fit its field or argument: wrong type, not a date or a number, too long, unknown field."""
+
+
+class PublicRegisterError(KSADValidationError):
+	"""A cooperation withdrawn from the public register without a reason."""
+
+
+class NotAllowedToPublishError(frappe.PermissionError):
+	"""Someone other than a KSAD Manager or a party's officer changed whether a cooperation is public."""

@@ -31,6 +31,7 @@ after_migrate = [
 	"ksad_app.setup.install.after_migrate",
 	"ksad_app.setup.indexes.ensure_indexes",
 	"ksad_app.setup.users.set_ksad_home_for_all",
+	"ksad_app.public_register.cache.register_changed",
 ]
 before_uninstall = "ksad_app.setup.install.before_uninstall"
 
@@ -82,6 +83,19 @@ fixtures = [
 	{"dt": "Workflow Action Master", "filters": [["name", "in", list(STAGE_ACTIONS)]]},
 ]
 
+# Website
+# -------
+# The public register (issue 17): /kerja-sama-daerah (ksad_app/www), a page per published cooperation,
+# its sitemap, and the open data at /kerja-sama-daerah.csv and .json (ksad_app/public_register), the pages'
+# HTML kept in Redis for guests (renderer.RegisterPage).
+website_route_rules = [
+	{"from_route": "/kerja-sama-daerah/<name>", "to_route": "kerja-sama-daerah-detail"},
+]
+page_renderer = [
+	"ksad_app.public_register.renderer.OpenDataPage",
+	"ksad_app.public_register.renderer.RegisterPage",
+]
+
 # Permissions
 # -----------
 # Row-level access in one module: see ksad_app/permissions.py (hooks below)
@@ -121,6 +135,11 @@ for _doctype in _INPUT_CHECKED_DOCTYPES:
 		"before_validate": "ksad_app.overrides.input_checks.check_document",
 		"before_update_after_submit": "ksad_app.overrides.input_checks.check_document",
 	}
+# The public register shows the names of regions, affairs and bodies: a change gives it a new version
+# (ksad_app/public_register/cache.py; the cooperation's own controller does the same).
+for _doctype in ("Regional Government", "Government Affair", "Supervisory Body"):
+	doc_events[_doctype]["on_change"] = "ksad_app.public_register.cache.register_changed"
+	doc_events[_doctype]["on_trash"] = "ksad_app.public_register.cache.register_changed"
 before_request = ["ksad_app.overrides.input_checks.check_request"]
 # The login page in the visitor's language (the site's, Bahasa Indonesia), not always English (ksad_app/overrides/language.py).
 before_request.append("ksad_app.overrides.language.set_guest_language")

@@ -37,6 +37,7 @@ from ksad_app.domain.stages import BODY, PARTY
 from ksad_app.domain.supervision import SEKRETARIAT_BERSAMA, TKKSD
 from ksad_app.roles import (
 	GOVERNOR_OFFICE,
+	KSAD_MANAGER,
 	REGIONAL_OFFICER,
 	SEKRETARIAT_BERSAMA_MEMBER,
 	TKKSD_MEMBER,
@@ -478,3 +479,19 @@ def report_has_permission(doc, ptype: str | None = None, user: str | None = None
 	except RuleViolation:
 		return False
 	return True
+
+
+# --- the public register (issue 17) -------------------------------------------
+
+
+def may_change_publication(party_codes: list[str], user: str | None = None) -> bool:
+	"""May ``user`` decide whether a cooperation with these parties is in the public register?
+
+	A KSAD Manager (or System Manager, Administrator), or a regional officer of
+	one of the parties; nobody else (ksad_app.domain.public_register).
+	"""
+	user = user or frappe.session.user
+	roles = set(frappe.get_roles(user))
+	if user == "Administrator" or roles & {KSAD_MANAGER, "System Manager"}:
+		return True
+	return REGIONAL_OFFICER in roles and bool(user_regions(user) & set(party_codes))

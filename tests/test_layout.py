@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "ksad_app"
 CONTROLLER_LIMIT = 450
 ROOMS = ("api.py", "controllers", "domain", "notifications", "overrides", "permissions.py", "scale", "setup")
-ROOMS += ("workflow", "integrations", "hooks.py", "commands.py")
+ROOMS += ("workflow", "integrations", "hooks.py", "commands.py", "public_register", "www")
 
 
 def module_name(path: Path) -> str:

@@ -13,21 +13,21 @@ PAGE_MAX = 100
 START_MAX = 500
 
 
-def is_first_pages(args) -> bool:
+def is_first_pages(form) -> bool:
 	"""A page of at most 100 rows among the first 500, sorted on an indexed column, without filters or groups
 	(a filter may keep few rows of the scope, and a walk would then read many to find them)."""
-	filters = args.get("filters")
+	filters = form.get("filters")
 	if isinstance(filters, str):
 		try:
 			filters = frappe.parse_json(filters)
 		except ValueError:
 			return False
-	order_by = args.get("order_by")
+	order_by = form.get("order_by")
 	return (
-		0 < cint(args.get("page_length") or 20) <= PAGE_MAX
-		and cint(args.get("start")) <= START_MAX
+		0 < cint(form.get("page_length") or 20) <= PAGE_MAX
+		and cint(form.get("start")) <= START_MAX
 		and not filters
-		and not args.get("group_by")
+		and not form.get("group_by")
 		and isinstance(order_by, str)
 		and bool(INDEXED_ORDER.fullmatch(order_by.strip()))
 	)

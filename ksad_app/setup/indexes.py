@@ -31,4 +31,18 @@ def ensure_indexes() -> list[str]:
 		if not frappe.db.get_column_index(f"tab{doctype}", "creation", unique=False):
 			frappe.db.add_index(doctype, ["creation"], "creation")
 			added.append(doctype)
+	if ensure_public_register_index():
+		added.append(PUBLIC_REGISTER_INDEX)
 	return added
+
+
+COOPERATION = "Inter-Regional Cooperation"
+PUBLIC_REGISTER_INDEX = "public_register"
+
+
+def ensure_public_register_index() -> bool:
+	"""The public register (issue 17) reads the published cooperations: ``stage`` and ``show_in_public_register``."""
+	if frappe.db.has_index(f"tab{COOPERATION}", PUBLIC_REGISTER_INDEX):
+		return False
+	frappe.db.add_index(COOPERATION, ["stage", "show_in_public_register"], PUBLIC_REGISTER_INDEX)
+	return True

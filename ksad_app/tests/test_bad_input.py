@@ -65,6 +65,8 @@ BODY = "Supervisory Body"
 SETTINGS = "KSAD Settings"
 PASAL_12 = "TKKSD kepada Gubernur (Pasal 12)"
 FUZZ = "[FUZZ] "
+# Whitelisted methods that answer GET only (the public register's open data).
+GET_ONLY_METHODS = {"ksad_app.public_register.api.open_data"}
 # the 40 guidance items of Pasal 6 and 10 are the System Manager's to change
 SYSTEM_MANAGER = "system.manager@ksad.test"
 
@@ -303,6 +305,13 @@ class TestBadInput(WorldTestCase):
 		self.statuses[response.status_code] += 1
 		self.by_door[door] += 1
 		return response
+
+	def send(self, method: str, user: str, url: str, arguments: dict):
+		"""A whitelisted method called with ``arguments``: by POST with a JSON body, or by GET for a GET-only one."""
+		if method in GET_ONLY_METHODS:
+			params = {k: v if isinstance(v, str) else json.dumps(v) for k, v in arguments.items()}
+			return self.call("method", user, "GET", url, params=params)
+		return self.call("method", user, "POST", url, json=arguments)
 
 	def assert_refused(self, response, what: str):
 		self.assertLess(response.status_code, 500, f"{what}: server error\n{response.text[:2000]}")
@@ -565,6 +574,15 @@ class TestBadInput(WorldTestCase):
 			"time_interval": "Monthly",
 		}
 		return {
+			# GET only, and open to guests: the arguments are sent as a query string (see ``send``)
+			"ksad_app.public_register.api.open_data": (
+				OFFICER_BANDUNG,
+				{"format": "json"},
+				{
+					"format": "choice",
+					**dict.fromkeys(("province", "region", "affair", "stage", "year", "q"), "ignored"),
+				},
+			),
 			"ksad_app.api.apply_action": (
 				OFFICER_BANDUNG,
 				{"cooperation": self.coop, "action": stages.AJUKAN},
@@ -747,14 +765,14 @@ class TestBadInput(WorldTestCase):
 			for argument in required_arguments(method):
 				missing = {k: v for k, v in valid.items() if k != argument}
 				with self.subTest(method=method, missing=argument):
-					response = self.call("method", user, "POST", url, json=missing)
+					response = self.send(method, user, url, missing)
 					self.assert_refused(response, f"{method} without {argument}")
 			for argument, kind in kinds.items():
 				refuse, may_accept = self.argument_values(kind)
 				for value in refuse + may_accept:
 					what = f"{method} {argument}={str(value)[:60]!r}"
 					with self.subTest(method=method, argument=argument, value=str(value)[:60]):
-						response = self.call("method", user, "POST", url, json={**valid, argument: value})
+						response = self.send(method, user, url, {**valid, argument: value})
 						if value in may_accept:
 							self.assert_no_server_error(response, what)
 						else:

@@ -699,6 +699,7 @@ def render(observed: dict) -> str:
 				text += " †"
 			cells.append(text)
 		lines.append(f"| {row.doctype} | {row.title} | " + " | ".join(cells) + " |")
+	lines += guest_lines()
 	lines += [
 		"",
 		"## Who stands for each role",
@@ -740,6 +741,29 @@ def render(observed: dict) -> str:
 			lines.append("")
 		lines.pop()
 	return "\n".join(lines) + "\n"
+
+
+def guest_lines() -> list[str]:
+	"""The Guest row: a visitor without a login (checked over HTTP by ksad_app.tests.test_public_register)."""
+	doctypes = list(dict.fromkeys(row.doctype for row in ROWS))
+	return [
+		"",
+		"## Guest (no login)",
+		"",
+		"A visitor without a login is refused (403) every DocType of the app, by every route, and every"
+		" whitelisted method of the app but one; `ksad_app/tests/test_public_register.py` checks it over"
+		" HTTP with no cookie. Open to guests, public fields only: the public register `/kerja-sama-daerah`,"
+		" the page of each published cooperation `/kerja-sama-daerah/<number>` (404 for one not published,"
+		" cancelled or unknown), its sitemap, and the open data (`/kerja-sama-daerah.csv`, `.json`,"
+		" `ksad_app.public_register.api.open_data`, rate-limited); see the README, *Public register*.",
+		"",
+		"| DocType | Guest: `/api/resource`, `frappe.client.get_list`/`get_count`/`get_value`,"
+		" `frappe.desk.reportview.get`, link search, `getdoctype` |",
+		"|---|---|",
+		*(f"| {doctype} | ✗ |" for doctype in doctypes),
+		"| the script and Report Builder reports (`frappe.desk.query_report.run`) | ✗ |",
+		"| the app's whitelisted methods, but `open_data` | ✗ |",
+	]
 
 
 class TestPermissionMatrix(WorldTestCase):

@@ -12,7 +12,7 @@ from frappe import _
 from frappe.model import display_fieldtypes
 
 from ksad_app.controllers.changes import comparable, table_values
-from ksad_app.domain import stages
+from ksad_app.domain import public_register, stages
 from ksad_app.exceptions import (
 	NotYourCooperationError,
 	ReasonRequiredError,
@@ -77,7 +77,11 @@ def changed_data_fields(doc, before) -> list[str]:
 	"""The parties' data fields that differ from the stored document."""
 	changed = []
 	for df in doc.meta.fields:
-		if df.fieldtype in display_fieldtypes or df.fieldname in DERIVED_FIELDS:
+		if (
+			df.fieldtype in display_fieldtypes
+			or df.fieldname in DERIVED_FIELDS
+			or df.fieldname in public_register.PUBLICATION_FIELDS
+		):
 			continue
 		if df.fieldtype == "Table":
 			child = frappe.get_meta(df.options)

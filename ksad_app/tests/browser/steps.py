@@ -366,6 +366,52 @@ def officer_asks_to_close_and_member_closes(run: Run) -> None:
 	no_english(member)
 
 
+def guest_reads_public_register(run: Run) -> None:
+	"""A visitor without a login, JavaScript off: filters by province, searches, opens a cooperation, downloads the CSV."""
+	w = run.world
+	context = run.browser.new_context(
+		viewport={"width": 1366, "height": 900},
+		locale="id-ID",
+		java_script_enabled=False,
+		accept_downloads=True,
+	)
+	try:
+		page = context.new_page()
+		base = run.base_url.rstrip("/")
+		page.goto(f"{base}/kerja-sama-daerah")
+		expect(page.locator("h1").first).to_have_text("Register Publik Kerja Sama Antardaerah")
+		page.locator("#ksad-province").select_option("32")
+		page.get_by_role("button", name="Tampilkan").click()
+		page.wait_for_url(re.compile(r"province=32"))
+		# the kab/kota of Jawa Barat are offered once the province is chosen
+		expect(page.locator("#ksad-region option[value='32.73']")).to_have_count(1)
+		title = f"{w['prefix']}Pengakhiran {w['stamp']}"
+		page.locator("#ksad-q").fill(title)
+		page.get_by_role("button", name="Tampilkan").click()
+		page.wait_for_url(re.compile(r"q="))
+		expect(page.locator("#ksad-total")).to_have_text("1")
+		page.screenshot(path=f"{run.artifacts}/{run.step}-1-register.png", full_page=True)
+		run.shots.append(f"{run.artifacts}/{run.step}-1-register.png")
+		page.get_by_role("link", name=title).click()
+		page.wait_for_url(re.compile(rf"/kerja-sama-daerah/{re.escape(w['ending'])}$"))
+		expect(page.locator("h1").first).to_have_text(title)
+		table = page.locator("#ksad-cooperation").inner_text()
+		for party in w["party_names"].values():
+			assert party in table, (party, table)
+		assert w["officer"] not in page.content()
+		page.screenshot(path=f"{run.artifacts}/{run.step}-2-cooperation.png", full_page=True)
+		run.shots.append(f"{run.artifacts}/{run.step}-2-cooperation.png")
+		page.go_back()
+		with page.expect_download() as download:
+			page.locator("#ksad-csv").click()
+		with open(download.value.path(), encoding="utf-8") as f:
+			lines = f.read().splitlines()
+		assert lines[0].startswith("name,title,cooperation_object,government_affair,parties"), lines[0]
+		assert len(lines) == 2 and lines[1].startswith(w["ending"] + ","), lines
+	finally:
+		context.close()
+
+
 # (name, step, the step whose result it uses)
 STEPS = [
 	("01-officer-creates-and-asks", officer_creates_and_asks, None),
@@ -376,4 +422,5 @@ STEPS = [
 	("06-ministry-opens-report", ministry_opens_report, None),
 	("07-officer-terminates", officer_terminates, None),
 	("08-cooperation-closed", officer_asks_to_close_and_member_closes, "07-officer-terminates"),
+	("09-guest-reads-public-register", guest_reads_public_register, None),
 ]

@@ -11,6 +11,7 @@ from frappe.utils import escape_html, formatdate, getdate
 from ksad_app.controllers.guidance import guidance_checklist
 from ksad_app.controllers.labels import body_label, region_label
 from ksad_app.domain import cooperation as rules
+from ksad_app.domain import public_register
 from ksad_app.domain.issues import SELESAI as ISSUE_DECIDED
 from ksad_app.domain.regions import Region
 from ksad_app.domain.supervision import MissingSupervisoryBody, SupervisorKey, assign_supervisors
@@ -18,14 +19,17 @@ from ksad_app.exceptions import (
 	AmountError,
 	ContributionError,
 	ExternalReferenceError,
+	NotAllowedToPublishError,
 	NotYourRegionError,
 	PartyError,
 	PeriodError,
+	PublicRegisterError,
 	SupervisorAssignmentError,
 )
 from ksad_app.overrides.document_lock import LocksOwnRowOnly
 from ksad_app.overrides.link_titles import send_link_titles
-from ksad_app.permissions import cooperation_scope
+from ksad_app.permissions import cooperation_scope, may_change_publication
+from ksad_app.public_register.cache import register_changed
 from ksad_app.roles import REGIONAL_OFFICER
 from ksad_app.workflow import moves, registration
 from ksad_app.workflow.facts import actor
@@ -82,8 +86,10 @@ class InterRegionalCooperation(LocksOwnRowOnly, Document):
 		pks_draft_file: DF.Attach | None
 		pks_file: DF.Attach | None
 		pks_number: DF.Data | None
+		public_register_reason: DF.SmallText | None
 		registration_note: DF.SmallText | None
 		registration_stage: DF.Autocomplete | None
+		show_in_public_register: DF.Check
 		stage: DF.Literal[
 			"Penjajakan",
 			"Negosiasi",
@@ -112,6 +118,7 @@ class InterRegionalCooperation(LocksOwnRowOnly, Document):
 		self.validate_officer_is_party()
 		moves.check_data_change(self)
 		self.validate_external_reference()
+		self.validate_publication()
 		registration.apply_registration(self)
 		moves.apply_stage_move(self)
 		self.set_level(regions)
@@ -122,6 +129,12 @@ class InterRegionalCooperation(LocksOwnRowOnly, Document):
 
 	def on_update(self) -> None:
 		notify_stage_move(self)
+
+	def on_change(self) -> None:
+		register_changed()
+
+	def on_trash(self) -> None:
+		register_changed()
 
 	def onload(self) -> None:
 		self.set_onload("next_stage", moves.next_stage_needs(self))
@@ -287,6 +300,36 @@ class InterRegionalCooperation(LocksOwnRowOnly, Document):
 				"The external reference {0} already belongs to {1}. Each cooperation has its own register number: correct one of them."
 			).format(reference, existing)
 		frappe.throw(message, title=_("External Reference Already Registered"), exc=ExternalReferenceError)
+
+	def validate_publication(self) -> None:
+		"""Withdrawn from the public register (issue 17) only with a reason, by a KSAD Manager or a party's officer.
+
+		The change and its reason are kept in the document's versions (``track_changes``)."""
+		before = self.get_doc_before_save()
+		show = bool(self.show_in_public_register)
+		try:
+			public_register.check_publication_change(
+				None if before is None else bool(before.show_in_public_register),
+				show,
+				self.public_register_reason,
+				may_change_publication(self.party_codes()),
+			)
+		except public_register.NotAllowedToChangePublication:
+			frappe.throw(
+				_(
+					"Only a KSAD Manager or a regional officer of one of the parties decides whether a cooperation is shown in the public register."
+				),
+				title=_("Not Allowed"),
+				exc=NotAllowedToPublishError,
+			)
+		except public_register.PublicationReasonMissing:
+			frappe.throw(
+				_(
+					"Give the reason for withdrawing the cooperation from the public register, so that it is kept in the history."
+				),
+				title=_("Reason Required"),
+				exc=PublicRegisterError,
+			)
 
 	# --- derived values --------------------------------------------------
 

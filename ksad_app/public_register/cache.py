@@ -1,0 +1,44 @@
+"""The public register's data kept in Redis, keyed by the normalised filters and a register version.
+
+Any change to a cooperation, a region, a government affair or a supervisory body
+(``register_changed``, from the controller and the ``doc_events`` of hooks.py)
+gives the register a new version: every entry of the old one is no longer read
+and expires by itself. Entries also expire after :data:`TTL` seconds, for rows
+written without a document (``bench ksad-scale-data``, a patch).
+"""
+
+import frappe
+
+VERSION_KEY = "ksad_public_register_version"
+TTL = 600
+
+
+def version() -> str:
+	cache = frappe.cache()
+	current = cache.get_value(VERSION_KEY)
+	if not current:
+		current = frappe.generate_hash(length=12)
+		cache.set_value(VERSION_KEY, current)
+	return current
+
+
+def register_changed(*args, **kwargs) -> None:
+	"""A new version of the register (a ``doc_events`` handler, and called by the cooperation's controller).
+
+	Frappe keeps the addresses that answered 404 to a visitor (``website_404``): a cooperation published
+	now must not stay missing.
+	"""
+	cache = frappe.cache()
+	cache.set_value(VERSION_KEY, frappe.generate_hash(length=12))
+	cache.delete_value("website_404")
+
+
+def cached(kind: str, key: str, compute):
+	"""``compute()`` for ``(kind, key)`` in this version of the register, from Redis when it is there."""
+	cache_key = f"ksad_public_register:{version()}:{kind}:{key}"
+	cache = frappe.cache()
+	value = cache.get_value(cache_key)
+	if value is None:
+		value = compute()
+		cache.set_value(cache_key, value, expires_in_sec=TTL)
+	return value
