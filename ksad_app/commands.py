@@ -187,7 +187,11 @@ def scale_data(context, cooperations, activities_per_cooperation, seed, as_of=No
 @click.command("ksad-benchmark")
 @click.option("--runs", type=int, default=15, show_default=True, help="Timed runs of each thing, per user.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the results here.")
-@click.option("--only", default=None, help="Measure only the things whose kind and name (e.g. 'list page: Supervision Activity') contain this text.")
+@click.option(
+	"--only",
+	default=None,
+	help="Measure only the things whose kind and name (e.g. 'list page: Supervision Activity') contain this text.",
+)
 @pass_context
 def benchmark(context, runs=15, json_path=None, only=None):
 	"""Median server time of every report, card, chart and list, as four kinds of user, against hand-written SQL.

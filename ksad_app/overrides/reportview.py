@@ -33,8 +33,21 @@ def is_first_pages(form) -> bool:
 	)
 
 
+def first_page(form) -> tuple[str, str, int] | None:
+	"""The sort column, its direction and the rows up to the page's end, for a first page; None otherwise."""
+	if not is_first_pages(form):
+		return None
+	match = INDEXED_ORDER.fullmatch(form.get("order_by").strip())
+	return (
+		match.group(1).lower(),
+		match.group(2).lower(),
+		cint(form.get("start")) + cint(form.get("page_length") or 20),
+	)
+
+
 def mark_list_page() -> None:
 	"""``before_request``: is this request a first page of a desk list? (Frappe's method runs unchanged.)"""
 	request = getattr(frappe.local, "request", None)
 	path = (request.path if request else "").rstrip("/")
-	frappe.local.ksad_list_page = path.endswith(f"/method/{LIST_METHOD}") and is_first_pages(frappe.form_dict)
+	is_list = path.endswith(f"/method/{LIST_METHOD}")
+	frappe.local.ksad_list_page = first_page(frappe.form_dict) if is_list else None

@@ -57,7 +57,7 @@ import frappe
 from frappe.utils import add_days, add_months, get_first_day, get_year_start, getdate, now_datetime, today
 
 from ksad_app import permissions
-from ksad_app.overrides.reportview import is_first_pages
+from ksad_app.overrides.reportview import first_page
 from ksad_app.scale import data as scale
 from ksad_app.scale.baselines import REPORT_SQL, doctype_scope, scoped, sql
 
@@ -339,19 +339,25 @@ def list_things(doctype: str) -> list[Thing]:
 			"with_comment_count": 1,
 		}
 		# what the app's before_request does for this method (ksad_app.overrides.reportview)
-		frappe.local.ksad_list_page = is_first_pages(form)
+		frappe.local.ksad_list_page = first_page(form)
 		try:
 			out = call_form(get, **form)
 		finally:
-			frappe.local.ksad_list_page = False
+			frappe.local.ksad_list_page = None
 		return out
 
 	def page_sql(user, kind):
 		# the same shape as the app's for this user's page (ksad_app.permissions.list_condition)
 		probe = kind != "all" and permissions.is_large(permissions.cooperation_scope(user))
+		where = doctype_scope(doctype, kind, probe=probe)
+		if kind != "all" and not probe:
+			# a small scope: the page's names picked first from the scope's index entries, as the app does
+			where = (
+				f"t.`name` in (select r.`name` from (select f.`name` from `tab{doctype}` f"
+				f" where {doctype_scope(doctype, kind, alias='f')} order by f.{order} limit {PAGE_LENGTH}) r)"
+			)
 		rows = sql(
-			f"select {columns} from `tab{doctype}` t where {doctype_scope(doctype, kind, probe=probe)}"
-			f" order by t.{order} limit {PAGE_LENGTH}",
+			f"select {columns} from `tab{doctype}` t where {where} order by t.{order} limit {PAGE_LENGTH}",
 			scoped(kind, user),
 			as_dict=True,
 		)

@@ -33,7 +33,15 @@ def ensure_indexes() -> list[str]:
 			added.append(doctype)
 	if ensure_public_register_index():
 		added.append(PUBLIC_REGISTER_INDEX)
+	if not frappe.db.has_index("tabSupervision Activity", FIRST_ROWS_INDEX):
+		# a cooperation's activities in the list's order: a small scope's first page picks its rows from
+		# this index alone (ksad_app.permissions.first_rows_condition)
+		frappe.db.add_index("Supervision Activity", ["cooperation", "creation"], FIRST_ROWS_INDEX)
+		added.append(FIRST_ROWS_INDEX)
 	return added
+
+
+FIRST_ROWS_INDEX = "cooperation_creation_index"
 
 
 COOPERATION = "Inter-Regional Cooperation"

@@ -91,30 +91,46 @@ class TestRowLevelAccess(WorldTestCase):
 
 class TestListPageShape(WorldTestCase):
 	"""permissions.list_condition: a first page of a large scope probes each row's links instead of reading the
-	whole scope (the time stays the same at any size); both shapes must give exactly the same rows."""
+	whole scope (the time stays the same at any size), a small scope's picks its rows from the scope's index
+	entries first; every shape must give exactly the same rows as the semi-join."""
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
-		frappe.local.ksad_list_page = False
+		frappe.local.ksad_list_page = None
 
-	def page_names(self, doctype: str, user: str, probe: bool) -> list[str]:
+	def page_names(self, doctype: str, user: str, shape: str, order: str = "creation desc") -> list[str]:
 		from unittest.mock import patch
 
 		from ksad_app import permissions
 
 		frappe.set_user(user)
-		frappe.local.ksad_list_page = probe
-		# WALK_FACTOR 0: every scope counts as large, so the probe is taken whenever the page is marked
-		with patch.object(permissions, "WALK_FACTOR", 0):
-			return frappe.get_list(doctype, pluck="name", order_by="creation desc", limit_page_length=20)
+		column, direction = order.split()
+		frappe.local.ksad_list_page = None if shape == "semi-join" else (column, direction, 20)
+		# WALK_FACTOR 0: every scope is large (the probe); a huge one: every scope is small (its first rows)
+		factor = 0 if shape == "probe" else 10**12
+		with patch.object(permissions, "WALK_FACTOR", factor):
+			return frappe.get_list(doctype, pluck="name", order_by=order, limit_page_length=20)
 
-	def test_the_probe_and_the_semi_join_give_the_same_rows_to_every_user(self):
+	def test_every_shape_gives_the_semi_join_rows_to_every_user(self):
 		for doctype in (COOPERATION, "Supervision Activity", "Cooperation Issue", "Cooperation Termination"):
 			for user in EXPECTED_VISIBLE:
-				with self.subTest(doctype=doctype, user=user):
-					self.assertEqual(
-						self.page_names(doctype, user, True), self.page_names(doctype, user, False)
-					)
+				for order in ("creation desc", "modified asc"):
+					with self.subTest(doctype=doctype, user=user, order=order):
+						rows = self.page_names(doctype, user, "semi-join", order)
+						self.assertEqual(self.page_names(doctype, user, "probe", order), rows)
+						self.assertEqual(self.page_names(doctype, user, "first rows", order), rows)
+
+	def test_the_page_is_read_from_the_marked_request(self):
+		from ksad_app.overrides.reportview import first_page
+
+		page = {
+			"order_by": f"`tab{COOPERATION}`.`creation` desc",
+			"start": 20,
+			"page_length": 20,
+			"filters": "[]",
+		}
+		self.assertEqual(first_page(page), ("creation", "desc", 40))
+		self.assertIsNone(first_page({**page, "order_by": f"`tab{COOPERATION}`.`title` desc"}))
 
 	def test_a_first_page_is_told_apart_from_other_lists(self):
 		from ksad_app.overrides.reportview import is_first_pages
