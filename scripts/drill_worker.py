@@ -4,7 +4,7 @@
 
 Frappe's own worker (``bench worker``) reads Redis from common_site_config.json; a drill that gives its
 site a private Redis (site_config.json: redis_queue) needs one that reads the site's. This is Frappe's
-worker otherwise: RQ's Worker on the site's queues (``short,default,long`` by default), each job run by
+worker otherwise: at a lower CPU priority (Frappe's niceness), RQ's Worker on the site's queues (``short,default,long`` by default), each job run by
 ``frappe.utils.background_jobs.execute_job`` in a forked work horse. When Redis goes away the worker is
 made again after half a second, as supervisor restarts Frappe's workers in production. Runs until killed.
 """
@@ -13,7 +13,7 @@ import sys
 import time
 
 import frappe
-from frappe.utils.background_jobs import get_queue_list, get_redis_conn
+from frappe.utils.background_jobs import get_queue_list, get_redis_conn, set_niceness
 from redis.exceptions import RedisError
 from rq import Worker
 
@@ -25,6 +25,7 @@ def main() -> None:
 	names = get_queue_list(queues, build_queue_name=True)
 	url = frappe.conf.redis_queue
 	connection = get_redis_conn()
+	set_niceness()  # as Frappe's worker: background work yields the CPU to web requests
 	frappe.destroy()
 	print(f"-- worker for {site} on {url}: {', '.join(names)}", flush=True)
 	while True:

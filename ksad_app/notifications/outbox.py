@@ -3,9 +3,9 @@
 A stage move, a problem or dispute, a termination or a reminder writes one
 ``KSAD Notice`` row in the transaction of the change it reports, so a refused
 change notifies nobody and a saved one is never forgotten. When that
-transaction commits, one job on Frappe's ``short`` queue is asked to send
-the transaction's notices (one for a stage move; a thousand for a day's
-reminders). For each notice, :func:`deliver` makes the system notifications
+transaction commits, a job on Frappe's ``short`` queue is asked to send
+every Queued notice, unless such a job is already waiting (under load one
+job, one work horse, sends many requests' notices). For each notice, :func:`deliver` makes the system notifications
 (Notification Log) and the e-mail (Email Queue, which Frappe's scheduled
 ``flush`` sends over SMTP) and marks the notice Sent in one transaction,
 holding the notice's row lock: a notice goes out once however many jobs
@@ -24,7 +24,9 @@ import frappe
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import add_to_date, get_url_to_form, now_datetime
+from frappe.utils.background_jobs import get_job
 from redis.exceptions import RedisError
+from rq.job import JobStatus
 
 NOTICE = "KSAD Notice"
 QUEUED = "Queued"
@@ -32,8 +34,11 @@ SENT = "Sent"
 # Seconds a notice is left to its own job before the sweep sends it.
 SWEEP_AFTER = 60
 SWEEP_BATCH = 500
+COMMIT_EVERY = 50
 # the notices written in the current transaction (frappe.local.flags), queued as one job at its commit
 PENDING = "ksad_pending_notices"
+# the id of the last delivery job queued (frappe.cache)
+JOB_KEY = "ksad_outbox_job"
 
 
 def queue_notice(users: list[str], subject: str, message: str, doctype: str, name: str) -> str:
@@ -69,10 +74,9 @@ def queue_notice(users: list[str], subject: str, message: str, doctype: str, nam
 
 
 def enqueue_pending() -> None:
-	"""After the commit: one job for the transaction's notices."""
-	notices = frappe.local.flags.pop(PENDING, None)
-	if notices:
-		enqueue_delivery(notices)
+	"""After the commit: make sure a delivery job is waiting in the queue."""
+	if frappe.local.flags.pop(PENDING, None):
+		enqueue_delivery()
 
 
 def forget_pending() -> None:
@@ -80,41 +84,58 @@ def forget_pending() -> None:
 	frappe.local.flags.pop(PENDING, None)
 
 
-def job_id(notices: list[str]) -> str:
-	return f"ksad-notices::{notices[0]}"
-
-
-def enqueue_delivery(notices: list[str]) -> None:
-	"""Queue the job that sends ``notices``; when Redis cannot take it, the sweep sends them."""
+def enqueue_delivery() -> None:
+	"""Queue the job that sends every Queued notice, unless one is already waiting in the queue (it will send
+	these too: under load, one job and one work horse for many requests' notices). A job already running
+	may have read the notices before this one committed, so only a waiting job counts. When Redis cannot
+	take the job, the sweep sends the notices."""
 	try:
-		frappe.enqueue(
-			"ksad_app.notifications.outbox.deliver_all",
-			queue="short",
-			job_id=job_id(notices),
-			notices=notices,
-		)
+		waiting = frappe.cache().get_value(JOB_KEY)
+		job = get_job(waiting) if waiting else None
+		if job and job.get_status() == JobStatus.QUEUED:
+			return
+		job_id = f"ksad-outbox-{frappe.generate_hash(length=10)}"
+		frappe.enqueue("ksad_app.notifications.outbox.send_all_queued", queue="short", job_id=job_id)
+		frappe.cache().set_value(JOB_KEY, job_id, expires_in_sec=3600)
 	except (RedisError, OSError):
-		frappe.logger("ksad_app").info(
-			f"{len(notices)} notices left to the sweep: Redis did not take their job"
-		)
+		frappe.logger("ksad_app").info("notices left to the sweep: Redis did not take their job")
+
+
+def send_all_queued(rounds: int = 20) -> int:
+	"""The job: send every notice Queued so far, again until none is left. Returns how many it sent."""
+	sent = 0
+	for _ in range(rounds):
+		batch = send_queued(older_than=0)
+		sent += batch
+		if not batch:
+			break
+	return sent
 
 
 def deliver_all(notices: list[str], commit: bool = True) -> int:
-	"""The job: send each notice still Queued, each in a transaction of its own. Returns how many it sent.
-
-	A notice that fails is logged and left Queued for the sweep; the others go out.
-	"""
+	"""Send each of these notices still Queued, committing every ``COMMIT_EVERY`` of them (one commit, one
+	flush of MariaDB's log, for many notices; a batch is all sent or, rolled back, all still Queued).
+	A batch that fails is sent again one notice at a time, so that one bad notice is logged and left
+	Queued for the sweep while the others go out. Returns how many it sent."""
 	sent = 0
-	for name in notices:
+	for start in range(0, len(notices), COMMIT_EVERY):
+		batch = notices[start : start + COMMIT_EVERY]
 		if not commit:
-			sent += deliver(name)
+			sent += sum(deliver(name) for name in batch)
 			continue
 		try:
-			sent += deliver(name)
-			frappe.db.commit()  # nosemgrep: frappe-manual-commit -- one notice, one transaction (docstring)
+			count = sum(deliver(name) for name in batch)
+			frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a batch of notices, one transaction (docstring)
+			sent += count
 		except Exception:
 			frappe.db.rollback()
-			frappe.log_error(title=frappe._("Notice {0} was not sent").format(name))
+			for name in batch:
+				try:
+					sent += deliver(name)
+					frappe.db.commit()  # nosemgrep: frappe-manual-commit -- one notice, one transaction
+				except Exception:
+					frappe.db.rollback()
+					frappe.log_error(title=frappe._("Notice {0} was not sent").format(name))
 	return sent
 
 
