@@ -195,6 +195,14 @@ def backup_fixture() -> dict:
 
 
 TEST_OUTBOX = "KSAD Test Outbox"
+
+
+def not_a_test_site() -> str:
+	return frappe._(
+		"This drill logs in as the test users and changes the outgoing e-mail account: run it on a test site (allow_tests)."
+	)
+
+
 TEST_OUTBOX_DOCTYPE = "Email Account"
 REMINDER_PREFIX = "DRILL-REM-"
 
@@ -202,7 +210,7 @@ REMINDER_PREFIX = "DRILL-REM-"
 def set_outbox(server: str, port: int) -> dict:
 	"""Point the test site's outgoing Email Account at ``server:port``; prints and returns what it was."""
 	if not frappe.conf.allow_tests:
-		frappe.throw("set_outbox is for a test site (allow_tests)")
+		frappe.throw(not_a_test_site(), title=frappe._("Not a test site"), exc=frappe.PermissionError)
 	from ksad_app.tests import ensure_outbox
 
 	ensure_outbox()
@@ -281,7 +289,7 @@ def reminder_fixture(count: int = 1000, end_in_days: int = 100) -> dict:
 	For a test site only (allow_tests).
 	"""
 	if not frappe.conf.allow_tests:
-		frappe.throw("reminder_fixture is for a test site (allow_tests)")
+		frappe.throw(not_a_test_site(), title=frappe._("Not a test site"), exc=frappe.PermissionError)
 	from ksad_app.notifications.outbox import send_queued
 	from ksad_app.tests import OFFICER_BANDUNG, TKKSD_JABAR, advance, ensure_world, new_cooperation
 
@@ -390,6 +398,7 @@ def queue_job(method: str, queue: str = "long") -> str:
 def reminder_state(uncommitted: bool = False) -> dict:
 	"""Notices and Termination Reminder rows of :func:`reminder_fixture`'s cooperations (committed, or not yet)."""
 	if uncommitted:
+		# nosemgrep: frappe-using-db-sql -- a session setting, which frappe.qb cannot express
 		frappe.db.sql("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
 	like = ("like", f"{REMINDER_PREFIX}%")
 	out = {
@@ -405,6 +414,7 @@ def wait_for_uncommitted_notices(target: int, timeout: float = 120) -> int:
 	``target`` notices; prints how many it saw (the drill kills the worker then)."""
 	import time
 
+	# nosemgrep: frappe-using-db-sql -- a session setting, which frappe.qb cannot express
 	frappe.db.sql("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
 	deadline, seen = time.monotonic() + float(timeout), 0
 	while time.monotonic() < deadline:

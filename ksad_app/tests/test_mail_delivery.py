@@ -56,6 +56,17 @@ def free_port() -> int:
 		return s.getsockname()[1]
 
 
+def requested():
+	"""A new cooperation whose officer has just asked for Negosiasi (Ajukan)."""
+	doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
+	frappe.set_user(OFFICER_BANDUNG)
+	try:
+		frappe.model.workflow.apply_workflow(frappe.get_doc(COOPERATION, doc.name), stages.AJUKAN)
+	finally:
+		frappe.set_user("Administrator")
+	return doc
+
+
 def body(message) -> str:
 	part = message.get_body(preferencelist=("html", "plain"))
 	return part.get_content() if part else ""
@@ -121,10 +132,7 @@ class TestMailDelivered(WorldTestCase):
 		self.assertIn(get_url_to_form(doctype, name), body(mine[0]))
 
 	def test_a_stage_request_arrives_at_the_body(self):
-		doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
-		frappe.set_user(OFFICER_BANDUNG)
-		frappe.model.workflow.apply_workflow(frappe.get_doc(COOPERATION, doc.name), stages.AJUKAN)
-		frappe.set_user("Administrator")
+		doc = requested()
 		self.assertEqual(frappe.db.count("KSAD Notice", {"reference_name": doc.name, "status": "Queued"}), 1)
 		self.assertFalse(
 			frappe.db.exists("Notification Log", {"document_name": doc.name})
@@ -169,10 +177,7 @@ class TestMailDelivered(WorldTestCase):
 		self.assertEqual(outbox.send_queued(older_than=-3600, commit=False), 0)
 
 	def test_a_notice_goes_out_once_however_many_jobs_reach_it(self):
-		doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
-		frappe.set_user(OFFICER_BANDUNG)
-		frappe.model.workflow.apply_workflow(frappe.get_doc(COOPERATION, doc.name), stages.AJUKAN)
-		frappe.set_user("Administrator")
+		doc = requested()
 		notice = frappe.db.get_value("KSAD Notice", {"reference_name": doc.name})
 		self.assertTrue(outbox.deliver(notice))
 		self.assertFalse(outbox.deliver(notice))  # a second job
@@ -183,10 +188,7 @@ class TestMailDelivered(WorldTestCase):
 		self.assertEqual(frappe.db.get_value("KSAD Notice", notice, "status"), "Sent")
 
 	def test_the_sweep_leaves_a_fresh_notice_to_its_job(self):
-		doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
-		frappe.set_user(OFFICER_BANDUNG)
-		frappe.model.workflow.apply_workflow(frappe.get_doc(COOPERATION, doc.name), stages.AJUKAN)
-		frappe.set_user("Administrator")
+		doc = requested()
 		notice = frappe.db.get_value("KSAD Notice", {"reference_name": doc.name})
 		outbox.send_queued(commit=False)  # the scheduler's call: a minute's grace
 		self.assertEqual(frappe.db.get_value("KSAD Notice", notice, "status"), "Queued")
@@ -194,10 +196,7 @@ class TestMailDelivered(WorldTestCase):
 	def test_a_refused_move_writes_no_notice(self):
 		from ksad_app.exceptions import ReasonRequiredError
 
-		doc = new_cooperation(OFFICER_BANDUNG, PARTIES, **READY_FOR_NEGOSIASI)
-		frappe.set_user(OFFICER_BANDUNG)
-		frappe.model.workflow.apply_workflow(frappe.get_doc(COOPERATION, doc.name), stages.AJUKAN)
-		frappe.set_user("Administrator")
+		doc = requested()
 		before = frappe.db.count("KSAD Notice", {"reference_name": doc.name})
 		frappe.set_user(TKKSD_JABAR)
 		with self.assertRaises(ReasonRequiredError):  # a return needs a reason

@@ -16,15 +16,8 @@ OLD_TRACEBACK=""
 frappe_site() { (cd "$BENCH/sites" && env -u CI "$BENCH/env/bin/python" -m frappe.utils.bench_helper frappe --site "$SITE" "$@"); }
 site_json() { frappe_site execute "$@" 2>/dev/null | grep -m1 '^[{[]'; }
 conf() { python3 -c "import json; print(json.load(open('$SITE_CONFIG')).get('$1') or '')"; }
-# site_config key=value ... (value None removes the key)
-site_config() { (cd "$BENCH/sites" && "$BENCH/env/bin/python" -c "
-import sys, frappe
-from frappe.installer import update_site_config
-frappe.init(site='$SITE', sites_path='.')
-for pair in sys.argv[1:]:
-	key, value = pair.split('=', 1)
-	update_site_config(key, int(value) if value.isdigit() else value, validate=False)
-" "$@"); }
+# shellcheck source=scripts/lib/site-config.sh
+. "$(dirname "${BASH_SOURCE[0]}")/site-config.sh"
 
 drill_site_prepare() {
 	[ "$(conf allow_tests)" = "True" ] || [ "$(conf allow_tests)" = "1" ] \

@@ -27,15 +27,8 @@ admin() { db_root -N -B "$@"; }
 # frappe_site command...: a bench command on the site, through the bench's own Python (no bench CLI on PATH needed)
 frappe_site() { (cd "$BENCH/sites" && "$BENCH/env/bin/python" -m frappe.utils.bench_helper frappe --site "$SITE" "$@"); }
 
-# site_config key=value ... (value None removes the key)
-site_config() { (cd "$BENCH/sites" && "$BENCH/env/bin/python" -c "
-import sys, frappe
-from frappe.installer import update_site_config
-frappe.init(site='$SITE', sites_path='.')
-for pair in sys.argv[1:]:
-	key, value = pair.split('=', 1)
-	update_site_config(key, int(value) if value.isdigit() else value, validate=False)
-" "$@"); }
+# shellcheck source=scripts/lib/site-config.sh
+. "$(dirname "${BASH_SOURCE[0]}")/site-config.sh"
 
 wait_for() { # socket
 	for _ in $(seq 120); do
