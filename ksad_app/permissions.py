@@ -123,37 +123,42 @@ SCOPE_TABLES = (
 )
 
 
+def scope_links(scope: Scope):
+	"""(link table, its column, the scope's values as escaped SQL) for each kind of link the scope has."""
+	for table, column, attr in SCOPE_TABLES:
+		if getattr(scope, attr):
+			yield table, column, _in_list(getattr(scope, attr))
+
+
+def any_of(conditions) -> str:
+	"""The conditions joined with ``or``; none (an empty scope) reaches nothing."""
+	conditions = list(conditions)
+	return "(" + " or ".join(conditions) + ")" if conditions else "1=0"
+
+
 def scope_condition(scope: Scope, column: str) -> str:
 	"""SQL condition: the cooperation named in ``column`` is within ``scope`` (not for unrestricted scopes).
 
 	``column in (select parent ...)``: MariaDB reads the scope's rows once (a semi-join), the shape for
 	every query that reads the whole scope (counts, reports, cards, the figures of a report).
 	"""
-	conditions = [
+	return any_of(
 		f"{column} in (select `tab{table}`.`parent` from `tab{table}`"
 		f" where `tab{table}`.`parenttype` = 'Inter-Regional Cooperation'"
-		f" and `tab{table}`.`{field}` in ({_in_list(getattr(scope, attr))}))"
-		for table, field, attr in SCOPE_TABLES
-		if getattr(scope, attr)
-	]
-	if not conditions:
-		return "1=0"
-	return "(" + " or ".join(conditions) + ")"
+		f" and `tab{table}`.`{field}` in ({values}))"
+		for table, field, values in scope_links(scope)
+	)
 
 
 def probe_condition(scope: Scope, column: str) -> str:
 	"""The same condition as :func:`scope_condition`, as a probe of each row's own links (a correlated
 	subquery MariaDB does not flatten), for a list page of a large scope: see :func:`list_condition`."""
-	conditions = [
+	return any_of(
 		f"(select count(*) from `tab{table}` ksad_scope where ksad_scope.`parent` = {column}"
 		" and ksad_scope.`parenttype` = 'Inter-Regional Cooperation'"
-		f" and ksad_scope.`{field}` in ({_in_list(getattr(scope, attr))})) > 0"
-		for table, field, attr in SCOPE_TABLES
-		if getattr(scope, attr)
-	]
-	if not conditions:
-		return "1=0"
-	return "(" + " or ".join(conditions) + ")"
+		f" and ksad_scope.`{field}` in ({values})) > 0"
+		for table, field, values in scope_links(scope)
+	)
 
 
 # A list page shows the newest 20 rows of the scope. MariaDB 10.11 turns the semi-join of

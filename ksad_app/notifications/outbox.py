@@ -37,7 +37,7 @@ SENT = "Sent"
 SWEEP_AFTER = 60
 SWEEP_BATCH = 500
 COMMIT_EVERY = 50
-# the notices written in the current transaction (frappe.local.flags), queued as one job at its commit
+# set (frappe.local.flags) when the current transaction wrote a notice: a delivery job is asked for at its commit
 PENDING = "ksad_pending_notices"
 # the id of the last delivery job queued (frappe.cache)
 JOB_KEY = "ksad_outbox_job"
@@ -56,7 +56,6 @@ def queue_notice(users: list[str], subject: str, message: str, doctype: str, nam
 			"recipients": "\n".join(users),
 			"subject": subject,
 			"message": message,
-			"queued_on": stamp,
 			"owner": frappe.session.user,
 			"modified_by": frappe.session.user,
 			"creation": stamp,
@@ -66,12 +65,10 @@ def queue_notice(users: list[str], subject: str, message: str, doctype: str, nam
 	# The app's own record of a change the user was just allowed to make: written as a row, with no
 	# permission of its own to check (nobody but the System Manager reads notices).
 	notice.db_insert()
-	pending = frappe.local.flags.get(PENDING)
-	if pending is None:
-		pending = frappe.local.flags[PENDING] = []
+	if not frappe.local.flags.get(PENDING):
+		frappe.local.flags[PENDING] = True
 		frappe.db.after_commit.add(enqueue_pending)
 		frappe.db.after_rollback.add(forget_pending)
-	pending.append(notice.name)
 	return notice.name
 
 
@@ -154,7 +151,6 @@ def deliver(notice: str) -> bool:
 			n.recipients,
 			n.subject,
 			n.message,
-			n.attempts,
 		)
 		.where(n.name == notice)
 		.for_update()
@@ -165,13 +161,7 @@ def deliver(notice: str) -> bool:
 	users = [u for u in (row.recipients or "").splitlines() if u]
 	if users:
 		send(users, row)
-	(
-		frappe.qb.update(n)
-		.set(n.status, SENT)
-		.set(n.sent_on, now_datetime())
-		.set(n.attempts, (row.attempts or 0) + 1)
-		.where(n.name == notice)
-	).run()
+	(frappe.qb.update(n).set(n.status, SENT).set(n.sent_on, now_datetime()).where(n.name == notice)).run()
 	return True
 
 
@@ -201,18 +191,16 @@ def send(users: list[str], row) -> None:
 
 
 def send_queued(older_than: int = SWEEP_AFTER, commit: bool = True) -> int:
-	"""Every minute: send the notices still Queued ``older_than`` seconds after they were written.
-
-	Each notice in a transaction of its own (``commit``; a test passes False and keeps its
-	transaction), so one that fails is logged and retried next minute while the others go out.
+	"""Every minute: send the notices still Queued ``older_than`` seconds after they were written, in
+	:func:`deliver_all`'s batches (``commit``; a test passes False and keeps its transaction).
 	Returns how many were sent.
 	"""
 	cutoff = add_to_date(now_datetime(), seconds=-older_than)
 	names = frappe.get_all(
 		NOTICE,
-		filters={"status": QUEUED, "queued_on": ("<=", cutoff)},
+		filters={"status": QUEUED, "creation": ("<=", cutoff)},
 		pluck="name",
-		order_by="queued_on asc",
+		order_by="creation asc",
 		limit=SWEEP_BATCH,
 	)
 	return deliver_all(names, commit=commit)

@@ -194,29 +194,31 @@ def backup_fixture() -> dict:
 	return out
 
 
-TEST_OUTBOX = "KSAD Test Outbox"
-
-
-def not_a_test_site() -> str:
-	return frappe._(
-		"This drill logs in as the test users and changes the outgoing e-mail account: run it on a test site (allow_tests)."
-	)
-
-
-TEST_OUTBOX_DOCTYPE = "Email Account"
 REMINDER_PREFIX = "DRILL-REM-"
+LOAD_TITLES = "[LOAD] %"
+
+
+def ensure_test_site() -> None:
+	"""The notification drills log in as the test world's users and change the outgoing account."""
+	if not frappe.conf.allow_tests:
+		frappe.throw(
+			frappe._(
+				"This drill logs in as the test users and changes the outgoing e-mail account: run it on a test site (allow_tests)."
+			),
+			title=frappe._("Not a test site"),
+			exc=frappe.PermissionError,
+		)
 
 
 def set_outbox(server: str, port: int) -> dict:
 	"""Point the test site's outgoing Email Account at ``server:port``; prints and returns what it was."""
-	if not frappe.conf.allow_tests:
-		frappe.throw(not_a_test_site(), title=frappe._("Not a test site"), exc=frappe.PermissionError)
-	from ksad_app.tests import ensure_outbox
+	ensure_test_site()
+	from ksad_app.tests import TEST_OUTBOX, ensure_outbox
 
 	ensure_outbox()
-	before = frappe.db.get_value(TEST_OUTBOX_DOCTYPE, TEST_OUTBOX, ["smtp_server", "smtp_port"], as_dict=True)
+	before = frappe.db.get_value("Email Account", TEST_OUTBOX, ["smtp_server", "smtp_port"], as_dict=True)
 	frappe.db.set_value(
-		TEST_OUTBOX_DOCTYPE,
+		"Email Account",
 		TEST_OUTBOX,
 		{"smtp_server": server, "smtp_port": int(port), "use_tls": 0, "use_ssl_for_outgoing": 0},
 	)
@@ -230,7 +232,7 @@ def cooperations_titled(title_like: str) -> list[str]:
 	return frappe.get_all(COOPERATION, filters={"title": ("like", title_like)}, pluck="name")
 
 
-def notice_tally(title_like: str = "[LOAD] %", prefix: str = "") -> dict:
+def notice_tally(title_like: str = LOAD_TITLES, prefix: str = "") -> dict:
 	"""What the outbox did for the cooperations titled like ``title_like`` (or named ``prefix``...)."""
 	if prefix:
 		names = frappe.get_all(COOPERATION, filters={"name": ("like", f"{prefix}%")}, pluck="name")
@@ -251,11 +253,10 @@ def notice_tally(title_like: str = "[LOAD] %", prefix: str = "") -> dict:
 	notices = frappe.get_all(
 		"KSAD Notice",
 		filters={"reference_doctype": COOPERATION, "reference_name": ("in", names)},
-		fields=["status", "attempts", "recipients"],
+		fields=["status", "recipients"],
 	)
 	out["notices"] = len(notices)
 	out["notices_queued"] = sum(n.status == "Queued" for n in notices)
-	out["notices_sent_more_than_once"] = sum((n.attempts or 0) > 1 for n in notices)
 	out["recipients_of_sent_notices"] = sum(
 		len((n.recipients or "").split()) for n in notices if n.status == "Sent"
 	)
@@ -288,8 +289,7 @@ def reminder_fixture(count: int = 1000, end_in_days: int = 100) -> dict:
 	its parties, supervisors and Stage History), named ``DRILL-REM-00001``....
 	For a test site only (allow_tests).
 	"""
-	if not frappe.conf.allow_tests:
-		frappe.throw(not_a_test_site(), title=frappe._("Not a test site"), exc=frappe.PermissionError)
+	ensure_test_site()
 	from ksad_app.notifications.outbox import send_queued
 	from ksad_app.tests import OFFICER_BANDUNG, TKKSD_JABAR, advance, ensure_world, new_cooperation
 
@@ -369,14 +369,23 @@ def delete_cooperations(names: list[str]) -> None:
 def remove_reminder_fixture() -> int:
 	"""Take away what :func:`reminder_fixture` made (and any ``[DRILL]`` template left by a killed run)."""
 	names = frappe.get_all(COOPERATION, filters={"name": ("like", f"{REMINDER_PREFIX}%")}, pluck="name")
-	names += cooperations_titled("[DRILL] %")
-	delete_cooperations(sorted(set(names)))
+	names = sorted({*names, *cooperations_titled("[DRILL] %")})
+	delete_cooperations(names)
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a drill's fixture, removed for good
-	print(json.dumps({"removed": len(set(names))}))
-	return len(set(names))
+	print(json.dumps({"removed": len(names)}))
+	return len(names)
 
 
-def cooperation_objects(title_like: str = "[LOAD] %") -> dict:
+def remove_load_cooperations() -> int:
+	"""Take away a load run's cooperations (titled ``[LOAD] ...``) and what was recorded about them."""
+	names = cooperations_titled(LOAD_TITLES)
+	delete_cooperations(names)
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a bench command, after the load run
+	print(f"-- removed the run's {len(names)} cooperations")
+	return len(names)
+
+
+def cooperation_objects(title_like: str = LOAD_TITLES) -> dict:
 	"""The stored object of each cooperation titled like this (what the drills' saves wrote)."""
 	out = {
 		r.name: r.cooperation_object
@@ -395,11 +404,8 @@ def queue_job(method: str, queue: str = "long") -> str:
 	return job.id
 
 
-def reminder_state(uncommitted: bool = False) -> dict:
-	"""Notices and Termination Reminder rows of :func:`reminder_fixture`'s cooperations (committed, or not yet)."""
-	if uncommitted:
-		# nosemgrep: frappe-using-db-sql -- a session setting, which frappe.qb cannot express
-		frappe.db.sql("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
+def reminder_state() -> dict:
+	"""The committed notices and Termination Reminder rows of :func:`reminder_fixture`'s cooperations."""
 	like = ("like", f"{REMINDER_PREFIX}%")
 	out = {
 		"notices": frappe.db.count("KSAD Notice", {"reference_name": like}),

@@ -18,10 +18,8 @@ class KSADNotice(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		attempts: DF.Int
 		from_user: DF.Link | None
 		message: DF.LongText | None
-		queued_on: DF.Datetime | None
 		recipients: DF.SmallText | None
 		reference_doctype: DF.Link | None
 		reference_name: DF.DynamicLink | None
