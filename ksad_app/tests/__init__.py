@@ -239,6 +239,15 @@ class WorldTestCase(FrappeTestCase):
 		"""The test cooperations among ``names``, by key (other data on the site is ignored)."""
 		return {self.keys[n] for n in names if n in self.keys}
 
+	def found_by_title(self, search) -> set[str]:
+		"""The world's cooperations that ``search(txt)`` (a link search) finds, each searched by its own
+		title: the site's other ``[TEST]`` rows, which runs on a kept site add, cannot crowd one off a page."""
+		found = set()
+		for key, (title, _codes) in COOPERATIONS.items():
+			if self.names[key] in search(TEST_PREFIX + title):
+				found.add(key)
+		return found
+
 	def session(self, user: str) -> requests.Session:
 		"""A logged-in REST session on the running test server as ``user``."""
 		s = requests.Session()

@@ -171,7 +171,7 @@ class CooperationTermination(Document):
 			frappe.throw(
 				_(
 					"The cooperation {0} is at {1}. A termination is drafted, submitted or completed only while the cooperation is at Pengakhiran: ask for Pengakhiran first, or have the supervisory body return a pending request."
-				).format(frappe.bold(self.cooperation), frappe.bold(_(state or ""))),
+				).format(frappe.bold(self.cooperation), frappe.bold(_(state) if state else "")),
 				title=_("Not at Pengakhiran"),
 				exc=TerminationError,
 			)
