@@ -209,6 +209,50 @@ def new_cooperation(officer: str, codes: list[str], **fields) -> "frappe.model.d
 	return doc
 
 
+def remove_committed(records: list[tuple[str, str]]) -> None:
+	"""Delete committed test records in the order given (submitted ones too), with their notifications.
+
+	Test cleanup only: a submitted record is marked cancelled first, since
+	Frappe refuses to delete a submitted one (which test_data_safety shows).
+	"""
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+	for doctype, name in records:
+		if not frappe.db.exists(doctype, name):
+			continue
+		if frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus") == 1:
+			frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
+		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
+		frappe.db.delete("Notification Log", {"document_type": doctype, "document_name": name})
+		frappe.db.delete("KSAD Notice", {"reference_doctype": doctype, "reference_name": name})
+		frappe.db.delete("Workflow Action", {"reference_doctype": doctype, "reference_name": name})
+		queued = frappe.get_all(
+			"Email Queue", filters={"reference_doctype": doctype, "reference_name": name}, pluck="name"
+		)
+		if queued:
+			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+			frappe.db.delete("Email Queue", {"name": ("in", queued)})
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the rows were committed for the server
+
+
+def remove_cooperations(names: list[str]) -> None:
+	"""Take committed test cooperations away again: their terminations, issues and activities, then the
+	cooperations.
+
+	For tests whose rows a commit keeps (a separate server process, Frappe's own commit in
+	``Email Queue.send``): a site kept between runs must not gather them.
+	"""
+	frappe.db.rollback()
+	records = []
+	if names:
+		for doctype in ("Cooperation Termination", "Cooperation Issue", "Supervision Activity"):
+			records += [
+				(doctype, n)
+				for n in frappe.get_all(doctype, filters={"cooperation": ("in", names)}, pluck="name")
+			]
+	remove_committed(records + [("Inter-Regional Cooperation", name) for name in names])
+
+
 READY_FOR_NEGOSIASI = {
 	"government_affair": "Lingkungan Hidup",
 	"cooperation_object": "Pengolahan sampah di TPPAS regional",

@@ -48,6 +48,7 @@ from ksad_app.tests import (
 	advance,
 	ensure_body,
 	ensure_user,
+	remove_cooperations,
 )
 
 COOPERATION = "Inter-Regional Cooperation"
@@ -612,34 +613,3 @@ class TestDeadlockRetry(FrappeTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			retry_on_deadlock(refused)
 		self.assertEqual(len(calls), 1)
-
-
-def remove_cooperations(names: list[str]) -> None:
-	"""Take what the class committed away again: the cooperations' terminations, then the cooperations."""
-	frappe.db.rollback()
-	records = [
-		(TERMINATION, t)
-		for name in names
-		for t in frappe.get_all(TERMINATION, filters={"cooperation": name}, pluck="name")
-	]
-	remove_committed(records + [(COOPERATION, name) for name in names])
-
-
-def remove_committed(records: list[tuple[str, str]]) -> None:
-	"""Delete committed test records in the order given (submitted ones too), with their notifications.
-
-	Test cleanup only: a submitted record is marked cancelled first, since
-	Frappe refuses to delete a submitted one (which test_data_safety shows).
-	"""
-	frappe.db.rollback()
-	frappe.set_user("Administrator")
-	for doctype, name in records:
-		if not frappe.db.exists(doctype, name):
-			continue
-		if frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus") == 1:
-			frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
-		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
-		frappe.db.delete("Notification Log", {"document_type": doctype, "document_name": name})
-		frappe.db.delete("KSAD Notice", {"reference_doctype": doctype, "reference_name": name})
-		frappe.db.delete("Workflow Action", {"reference_doctype": doctype, "reference_name": name})
-	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the rows were committed for the server

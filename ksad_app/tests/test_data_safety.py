@@ -34,8 +34,8 @@ from ksad_app.tests import (
 	TKKSD_JABAR,
 	WorldTestCase,
 	new_cooperation,
+	remove_committed,
 )
-from ksad_app.tests.test_concurrency import remove_committed
 
 MODULE = "KSAD"
 ACTIVITY = "Supervision Activity"

@@ -17,7 +17,7 @@ import socket
 
 import frappe
 from aiosmtpd.controller import Controller
-from frappe.utils import add_days, get_url_to_form, getdate, today
+from frappe.utils import add_days, get_url_to_form, getdate, now_datetime, today
 
 from ksad_app.api import apply_action
 from ksad_app.domain import stages
@@ -27,10 +27,12 @@ from ksad_app.tests import (
 	OFFICER_BANDUNG,
 	READY_FOR_NEGOSIASI,
 	TEST_OUTBOX,
+	TEST_PREFIX,
 	TKKSD_JABAR,
 	WorldTestCase,
 	advance,
 	new_cooperation,
+	remove_cooperations,
 )
 
 COOPERATION = "Inter-Regional Cooperation"
@@ -88,12 +90,23 @@ class TestMailDelivered(WorldTestCase):
 			TEST_OUTBOX,
 			{"smtp_server": "127.0.0.1", "smtp_port": cls.port, "use_tls": 0, "use_ssl_for_outgoing": 0},
 		)
+		cls.started = now_datetime()
 
 	@classmethod
 	def tearDownClass(cls):
-		frappe.db.set_value("Email Account", TEST_OUTBOX, cls.account)
 		cls.smtp.stop()
 		frappe.flags.testing_email = False
+		# Email Queue.send commits: what the tests made, and the sink's port, would stay on the site
+		frappe.db.rollback()
+		remove_cooperations(
+			frappe.get_all(
+				COOPERATION,
+				filters={"creation": (">=", cls.started), "title": ("like", TEST_PREFIX + "%")},
+				pluck="name",
+			)
+		)
+		frappe.db.set_value("Email Account", TEST_OUTBOX, cls.account)
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit -- a send committed the sink's port: put it back
 		super().tearDownClass()
 
 	def setUp(self):

@@ -8,8 +8,9 @@ this run, two cooperations of Kota Bandung and Kota Cimahi (TKKSD Jawa Barat
 supervises them, Pasal 3): one whose request for Negosiasi awaits the body
 (to be returned), one at Pengakhiran (to be terminated and closed). Each run
 makes new ones, titled ``[UJI BROWSER] ... <time>``, so runs never depend on
-each other and the site tier's ``[TEST]`` data is left alone. Everything is
-committed, because the browser talks to a separate server process.
+each other and the site tier's ``[TEST]`` data is left alone; those of earlier
+runs are removed first. Everything is committed, because the browser talks to a
+separate server process.
 """
 
 import json
@@ -28,6 +29,7 @@ from ksad_app.tests import (
 	TKKSD_JABAR,
 	advance,
 	ensure_world,
+	remove_cooperations,
 )
 
 COOPERATION = "Inter-Regional Cooperation"
@@ -71,6 +73,8 @@ def prepare(out: str | None = None) -> dict:
 
 		disable_future_access()
 	ensure_world()
+	# earlier runs' cooperations, terminations and activities: a site kept between runs does not gather them
+	remove_cooperations(frappe.get_all(COOPERATION, filters={"title": ("like", PREFIX + "%")}, pluck="name"))
 	stamp = now_datetime().strftime("%Y-%m-%d %H:%M:%S")
 
 	# A request awaiting the body's decision, for Kembalikan.
