@@ -95,6 +95,7 @@ page_renderer = [
 	"ksad_app.public_register.renderer.OpenDataPage",
 	"ksad_app.public_register.renderer.RegisterPage",
 ]
+website_clear_cache = ["ksad_app.public_register.renderer.clear_guest_website_context"]
 
 # Permissions
 # -----------

@@ -6,10 +6,15 @@
 * :class:`RegisterPage`: the register's www pages (``ksad_app/www/kerja-sama-daerah*``) as Frappe renders
   them, their HTML kept in Redis for visitors without a login, per register version, language, host and
   normalised filters. Frappe's own page cache keys a page by its path only (not its filters), and building
-  ``templates/web.html`` costs most of a page's time (see the README, *Public register*).
+  ``templates/web.html`` costs most of a page's time (see the README, *Public register*). A visitor's
+  website context (Frappe's ``get_website_settings``) is kept too: :func:`guest_website_context`.
 """
 
+from urllib.parse import quote
+
 import frappe
+from frappe.utils import get_request_site_address
+from frappe.website.doctype.website_settings.website_settings import get_website_settings
 from frappe.website.page_renderers.base_renderer import BaseRenderer
 from frappe.website.page_renderers.template_page import TemplatePage
 from werkzeug.wrappers import Response
@@ -43,9 +48,49 @@ class OpenDataPage(BaseRenderer):
 REGISTER_PAGES = ("kerja-sama-daerah", "kerja-sama-daerah-detail", "kerja-sama-daerah-sitemap.xml")
 
 
+GUEST_CONTEXT_KEY = "ksad_guest_website_context:"
+GUEST_CONTEXT_TTL = 600
+
+
+def guest_website_context() -> frappe._dict:
+	"""Frappe's website context (``get_website_settings``: navbar, footer, theme, boot data) as a visitor
+	without a login gets it, kept in Redis per language.
+
+	It is the same for every visitor, and building it is most of a fresh page's time on Frappe 15.55: its boot
+	data (``get_boot_data`` -> ``frappe.apps.get_apps``) builds the workspace sidebar, and for Guest, whose
+	lists of allowed modules are empty, ``build_permissions`` runs again for every workspace (28 times, 440 ms
+	of a 1,000 ms page measured at 20,000 cooperations). Cleared with Frappe's website cache (hook
+	``website_clear_cache``: Website Settings saved, ``bench migrate``, ``bench clear-website-cache``) and after
+	ten minutes; the address of the request is set per request.
+	"""
+	key = GUEST_CONTEXT_KEY + (frappe.local.lang or "")
+	cache = frappe.cache()
+	context = cache.get_value(key, expires=True)  # an entry that expires: not the request's local copy
+	if context is None:
+		context = get_website_settings()
+		context.pop("url", None)
+		cache.set_value(key, context, expires_in_sec=GUEST_CONTEXT_TTL)
+	return frappe._dict(context)
+
+
+def clear_guest_website_context(path: str | None = None) -> None:
+	"""Hook ``website_clear_cache``: Frappe cleared its website cache (``path``: one page of it)."""
+	frappe.cache().delete_keys(GUEST_CONTEXT_KEY)
+
+
 class RegisterPage(TemplatePage):
 	def can_render(self) -> bool:
 		return self.path in REGISTER_PAGES and super().can_render()
+
+	def init_context(self) -> None:
+		"""Frappe's ``BaseTemplatePage.init_context``, with a visitor's website context from the cache."""
+		if frappe.session.user != "Guest":
+			return super().init_context()
+		self.context = guest_website_context()
+		if frappe.request:
+			self.context.url = quote(str(get_request_site_address(full_address=True)), safe="/:")
+		self.context.read_only_mode = frappe.flags.read_only
+		self.context.update(frappe.local.conf.get("website_context") or {})
 
 	def get_html(self) -> str:
 		if frappe.session.user != "Guest":

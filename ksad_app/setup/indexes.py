@@ -7,7 +7,8 @@ an index on ``creation`` for such a DocType only when it *alters* its table
 some later migrate changes the DocType, and every first page of 200,000
 activities then sorts the whole table. :func:`ensure_indexes` adds the same
 index Frappe would, on install and after every migrate (hooks
-``after_install``, ``after_migrate``), where it is missing. (The covering
+``after_install``, ``after_migrate``), where it is missing, with the indexes of
+the public register and of a small scope's first list page. (The covering
 indexes of the activity recap are the Supervision Activity's own, in its
 ``on_doctype_update``.)
 """
@@ -38,10 +39,18 @@ def ensure_indexes() -> list[str]:
 		# this index alone (ksad_app.permissions.first_rows_condition)
 		frappe.db.add_index("Supervision Activity", ["cooperation", "creation"], FIRST_ROWS_INDEX)
 		added.append(FIRST_ROWS_INDEX)
+	if not frappe.db.has_index("tabCooperation Party", PARTY_REGIONS_INDEX):
+		# each published cooperation's parties' regions, read from this index alone: the public register's
+		# counts per province (at 20,000 cooperations, 52,000 parties: 354 ms without it, ~250 ms with it)
+		frappe.db.add_index(
+			"Cooperation Party", ["parent", "parenttype", "regional_government"], PARTY_REGIONS_INDEX
+		)
+		added.append(PARTY_REGIONS_INDEX)
 	return added
 
 
 FIRST_ROWS_INDEX = "cooperation_creation_index"
+PARTY_REGIONS_INDEX = "parent_regions_index"
 
 
 COOPERATION = "Inter-Regional Cooperation"

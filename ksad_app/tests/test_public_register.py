@@ -371,3 +371,26 @@ class TestPublicRegister(FrappeTestCase):
 		self.assertEqual(data["total"], 0)
 		frappe.db.rollback()
 		register_changed()  # the page cached from the withdrawal, rolled back, is not read again
+
+	def test_a_visitor_gets_frappe_website_context_from_the_cache(self):
+		from frappe.website.doctype.website_settings.website_settings import get_website_settings
+		from frappe.website.utils import clear_website_cache
+
+		from ksad_app.public_register import renderer
+
+		frappe.set_user("Guest")
+		try:
+			clear_website_cache()
+			key = renderer.GUEST_CONTEXT_KEY + (frappe.local.lang or "")
+			self.assertIsNone(
+				frappe.cache().get_value(key, expires=True)
+			)  # the hook website_clear_cache emptied it
+			kept = renderer.guest_website_context()
+			self.assertIsNotNone(frappe.cache().get_value(key, expires=True))
+			built = get_website_settings()
+			built.pop("url", None)
+			self.assertEqual(set(kept), set(built))
+			self.assertEqual(kept.boot, built.boot)
+			self.assertEqual(kept.top_bar_items, built.top_bar_items)
+		finally:
+			frappe.set_user("Administrator")

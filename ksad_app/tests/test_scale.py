@@ -197,3 +197,9 @@ class TestIndexes(FrappeTestCase):
 		self.assertIn("Supervision Activity", sorted_by_creation)
 		for doctype in sorted_by_creation:
 			self.assertTrue(frappe.db.get_column_index(f"tab{doctype}", "creation", unique=False), doctype)
+
+	def test_the_public_register_reads_its_indexes(self):
+		from ksad_app.setup.indexes import PARTY_REGIONS_INDEX, PUBLIC_REGISTER_INDEX
+
+		self.assertTrue(frappe.db.has_index("tabInter-Regional Cooperation", PUBLIC_REGISTER_INDEX))
+		self.assertTrue(frappe.db.has_index("tabCooperation Party", PARTY_REGIONS_INDEX))
