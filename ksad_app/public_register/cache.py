@@ -22,15 +22,37 @@ def version() -> str:
 	return current
 
 
-def register_changed(*args, **kwargs) -> None:
-	"""A new version of the register (a ``doc_events`` handler, and called by the cooperation's controller).
+AFTER_COMMIT = "ksad_public_register_after_commit"
 
-	Frappe keeps the addresses that answered 404 to a visitor (``website_404``): a cooperation published
-	now must not stay missing.
+
+def register_changed(*args, **kwargs) -> None:
+	"""A new version of the register (a ``doc_events`` handler, and called by the cooperation's controller),
+	now and again after the change's commit: a visitor who read the register between the change and its
+	commit kept the rows as they were under the new version, and the second version drops them.
 	"""
+	new_version()
+	if not frappe.local.flags.get(AFTER_COMMIT):
+		frappe.local.flags[AFTER_COMMIT] = True
+		frappe.db.after_commit.add(version_after_commit)
+		frappe.db.after_rollback.add(forget_after_commit)
+
+
+def new_version() -> None:
+	"""Frappe keeps the addresses that answered 404 to a visitor (``website_404``): a cooperation published
+	now must not stay missing."""
 	cache = frappe.cache()
 	cache.set_value(VERSION_KEY, frappe.generate_hash(length=12))
 	cache.delete_value("website_404")
+
+
+def version_after_commit() -> None:
+	if frappe.local.flags.pop(AFTER_COMMIT, None):
+		new_version()
+
+
+def forget_after_commit() -> None:
+	"""After a rollback the change was never made (what was cached under its version is the committed data)."""
+	frappe.local.flags.pop(AFTER_COMMIT, None)
 
 
 def cached(kind: str, key: str, compute):

@@ -394,3 +394,15 @@ class TestPublicRegister(FrappeTestCase):
 			self.assertEqual(kept.top_bar_items, built.top_bar_items)
 		finally:
 			frappe.set_user("Administrator")
+
+	def test_a_change_gives_the_register_a_new_version_again_after_its_commit(self):
+		from ksad_app.public_register import cache
+
+		before = cache.version()
+		cache.register_changed()
+		during = cache.version()
+		self.assertNotEqual(during, before)
+		self.assertTrue(frappe.local.flags.get(cache.AFTER_COMMIT))
+		cache.version_after_commit()  # what the commit runs (frappe.db.after_commit)
+		self.assertNotEqual(cache.version(), during)
+		self.assertFalse(frappe.local.flags.get(cache.AFTER_COMMIT))
