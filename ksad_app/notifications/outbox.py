@@ -89,7 +89,7 @@ def enqueue_delivery() -> None:
 	may have read the notices before this one committed, so only a waiting job counts. When Redis cannot
 	take the job, the sweep sends the notices."""
 	try:
-		waiting = frappe.cache().get_value(JOB_KEY)
+		waiting = frappe.cache().get_value(JOB_KEY, expires=True)  # not a miss kept for the request
 		job = get_job(waiting) if waiting else None
 		if job and job.get_status() == JobStatus.QUEUED:
 			return
@@ -128,13 +128,20 @@ def deliver_all(notices: list[str], commit: bool = True) -> int:
 			sent += count
 		except Exception:
 			frappe.db.rollback()
-			for name in batch:
-				try:
-					sent += deliver(name)
-					frappe.db.commit()  # nosemgrep: frappe-manual-commit -- one notice, one transaction
-				except Exception:
-					frappe.db.rollback()
-					frappe.log_error(title=frappe._("Notice {0} was not sent").format(name))
+			sent += deliver_each(batch)
+	return sent
+
+
+def deliver_each(notices: list[str]) -> int:
+	"""One notice, one transaction: a notice that fails is logged and left Queued for the sweep."""
+	sent = 0
+	for name in notices:
+		try:
+			sent += deliver(name)
+			frappe.db.commit()  # nosemgrep: frappe-manual-commit -- one notice, one transaction
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(title=frappe._("Notice {0} was not sent").format(name))
 	return sent
 
 

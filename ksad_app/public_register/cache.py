@@ -59,7 +59,7 @@ def cached(kind: str, key: str, compute):
 	"""``compute()`` for ``(kind, key)`` in this version of the register, from Redis when it is there."""
 	cache_key = f"ksad_public_register:{version()}:{kind}:{key}"
 	cache = frappe.cache()
-	value = cache.get_value(cache_key)
+	value = cache.get_value(cache_key, expires=True)  # an entry that expires: not a miss kept for the request
 	if value is None:
 		value = compute()
 		cache.set_value(cache_key, value, expires_in_sec=TTL)

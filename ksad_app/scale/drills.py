@@ -343,26 +343,13 @@ def reminder_fixture(count: int = 1000, end_in_days: int = 100) -> dict:
 
 def delete_cooperations(names: list[str]) -> None:
 	"""Cooperations, their rows, and what Frappe and the outbox recorded about them."""
+	from ksad_app.tests import delete_records_about
+
 	if not names:
 		return
 	for table in frappe.get_meta(COOPERATION).get_table_fields():
 		frappe.db.delete(table.options, {"parent": ("in", names), "parenttype": COOPERATION})
-	for doctype, field, name_field in (
-		("KSAD Notice", "reference_doctype", "reference_name"),
-		("Notification Log", "document_type", "document_name"),
-		("Version", "ref_doctype", "docname"),
-		("Comment", "reference_doctype", "reference_name"),
-		("Workflow Action", "reference_doctype", "reference_name"),
-	):
-		frappe.db.delete(doctype, {field: COOPERATION, name_field: ("in", names)})
-	queued = frappe.get_all(
-		"Email Queue",
-		filters={"reference_doctype": COOPERATION, "reference_name": ("in", names)},
-		pluck="name",
-	)
-	if queued:
-		frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
-		frappe.db.delete("Email Queue", {"name": ("in", queued)})
+	delete_records_about(COOPERATION, names)
 	frappe.db.delete(COOPERATION, {"name": ("in", names)})
 
 

@@ -209,29 +209,49 @@ def new_cooperation(officer: str, codes: list[str], **fields) -> "frappe.model.d
 	return doc
 
 
+# What Frappe and the outbox record about a document: (DocType, its reference DocType field, its name field)
+RECORDS_ABOUT = (
+	("KSAD Notice", "reference_doctype", "reference_name"),
+	("Notification Log", "document_type", "document_name"),
+	("Version", "ref_doctype", "docname"),
+	("Comment", "reference_doctype", "reference_name"),
+	("Workflow Action", "reference_doctype", "reference_name"),
+)
+
+
+def delete_records_about(doctype: str, names: list[str]) -> None:
+	"""Delete what Frappe and the outbox recorded about these documents: notices, notifications, versions,
+	comments, workflow actions and e-mails (the test cleanups and ``ksad_app.scale.drills``)."""
+	if not names:
+		return
+	for table, field, name_field in RECORDS_ABOUT:
+		frappe.db.delete(table, {field: doctype, name_field: ("in", names)})
+	queued = frappe.get_all(
+		"Email Queue", filters={"reference_doctype": doctype, "reference_name": ("in", names)}, pluck="name"
+	)
+	if queued:
+		frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+		frappe.db.delete("Email Queue", {"name": ("in", queued)})
+
+
 def remove_committed(records: list[tuple[str, str]]) -> None:
-	"""Delete committed test records in the order given (submitted ones too), with their notifications.
+	"""Delete committed test records in the order given (submitted ones too), with what was recorded about them.
 
 	Test cleanup only: a submitted record is marked cancelled first, since
 	Frappe refuses to delete a submitted one (which test_data_safety shows).
 	"""
 	frappe.db.rollback()
 	frappe.set_user("Administrator")
+	removed: dict[str, list[str]] = {}
 	for doctype, name in records:
 		if not frappe.db.exists(doctype, name):
 			continue
 		if frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus") == 1:
 			frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
 		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
-		frappe.db.delete("Notification Log", {"document_type": doctype, "document_name": name})
-		frappe.db.delete("KSAD Notice", {"reference_doctype": doctype, "reference_name": name})
-		frappe.db.delete("Workflow Action", {"reference_doctype": doctype, "reference_name": name})
-		queued = frappe.get_all(
-			"Email Queue", filters={"reference_doctype": doctype, "reference_name": name}, pluck="name"
-		)
-		if queued:
-			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
-			frappe.db.delete("Email Queue", {"name": ("in", queued)})
+		removed.setdefault(doctype, []).append(name)
+	for doctype, names in removed.items():
+		delete_records_about(doctype, names)
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit -- the rows were committed for the server
 
 
